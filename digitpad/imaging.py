@@ -1,0 +1,105 @@
+"""Any image source (path, Pillow image, numpy array) -> a 2-D uint8 gray array, safely."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from digitpad.preprocess import to_uint8_gray
+
+MAX_PIXELS = 60_000_000  # refuse larger images before decoding them (decompression bombs)
+MAX_SIDE = 2000  # larger photos are downscaled first: digits need no more detail than this
+
+ImageSource = str | os.PathLike | Image.Image | np.ndarray
+
+
+class ImageError(ValueError):
+    """The image cannot be used; the message says why in words a user understands."""
+
+
+def load_gray(source: ImageSource) -> np.ndarray:
+    """A 2-D uint8 gray array of ``source``: EXIF orientation applied, transparency flattened."""
+    if isinstance(source, np.ndarray):
+        return array_to_gray(source)
+    if isinstance(source, Image.Image):
+        return array_to_gray(_pixels(source))
+    if isinstance(source, (str, os.PathLike)):
+        return array_to_gray(_pixels(open_image(source)))
+    raise TypeError(f"expected a path, a PIL image or a numpy array, not {type(source).__name__}")
+
+
+def open_image(path: str | os.PathLike) -> Image.Image:
+    """Open and decode the first frame of an image file, turning every failure into ImageError."""
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ImageError(f"{name}: the image is too large ({width}x{height} pixels).")
+            image.seek(0)  # animations: the first frame
+            if max(width, height) > MAX_SIDE:
+                image.draft(image.mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size
+            image.load()
+    except FileNotFoundError:
+        raise ImageError(f"{name}: no such file.") from None
+    except IsADirectoryError:
+        raise ImageError(f"{name}: is a folder, not an image.") from None
+    except PermissionError:
+        raise ImageError(f"{name}: permission denied.") from None
+    except UnidentifiedImageError:
+        raise ImageError(f"{name}: not an image file, or a format that cannot be read.") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageError(f"{name}: the image is too large to open safely.") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        raise ImageError(f"{name}: the file is damaged or truncated ({error}).") from None
+    return image
+
+
+def _pixels(image: Image.Image) -> np.ndarray:
+    """Pixels as an array (H x W gray, or H x W x 4 with alpha), upright and at most MAX_SIDE."""
+    try:
+        image = ImageOps.exif_transpose(image)
+    except (OSError, ValueError, SyntaxError, TypeError):
+        pass  # a broken EXIF block: keep the image as stored
+    if max(image.size) > MAX_SIDE:
+        image = image.copy()
+        image.thumbnail((MAX_SIDE, MAX_SIDE))
+    if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
+        return np.asarray(image)
+    has_alpha = "A" in image.getbands() or "transparency" in image.info
+    return np.asarray(image.convert("RGBA" if has_alpha else "L"))
+
+
+def array_to_gray(pixels: np.ndarray) -> np.ndarray:
+    """H x W, H x W x 1, H x W x 3 or H x W x 4 of any numeric dtype -> H x W uint8 gray.
+
+    Transparent pixels are laid on the opposite of the visible ink's tone, so an opaque
+    digit on a transparent background stands out whichever colour it is.
+    """
+    pixels = np.asarray(pixels)
+    if pixels.ndim == 3 and pixels.shape[2] == 1:
+        pixels = pixels[:, :, 0]
+    if pixels.ndim == 2:
+        if pixels.size == 0:
+            raise ImageError("The image is empty.")
+        return to_uint8_gray(pixels)
+    if pixels.ndim != 3 or pixels.shape[2] not in (3, 4) or pixels.size == 0:
+        raise ImageError(f"Unsupported image shape {pixels.shape}: expected H x W, or H x W x 3/4.")
+    height, width, depth = pixels.shape
+    channels = to_uint8_gray(pixels.reshape(height, width * depth)).reshape(height, width, depth)
+    rgb = channels[:, :, :3].astype(np.float32)
+    gray = rgb @ np.array([0.299, 0.587, 0.114], np.float32)
+    if channels.shape[2] == 4:
+        alpha = channels[:, :, 3].astype(np.float32) / 255
+        if alpha.min() < 1:
+            visible = float((gray * alpha).sum() / max(alpha.sum(), 1e-6))
+            backdrop = 255.0 if visible < 128 else 0.0
+            gray = gray * alpha + backdrop * (1 - alpha)
+    return np.clip(gray + 0.5, 0, 255).astype(np.uint8)

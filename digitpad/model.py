@@ -1,0 +1,104 @@
+"""Keras architectures for 28x28x1 digits -> 10 probabilities. Imports TensorFlow: training only."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+INPUT_SHAPE = (28, 28, 1)
+CLASSES = 10
+
+
+def cnn() -> keras.Model:
+    """The default: two VGG-style conv blocks with batch norm, then a dense head (~0.9M params)."""
+    def block(filters: int) -> list[layers.Layer]:
+        return [
+            layers.Conv2D(filters, 3, padding="same", use_bias=False),
+            layers.BatchNormalization(momentum=0.9),
+            layers.ReLU(),
+            layers.Conv2D(filters, 3, padding="same", use_bias=False),
+            layers.BatchNormalization(momentum=0.9),
+            layers.ReLU(),
+            layers.MaxPooling2D(),
+            layers.Dropout(0.25),
+        ]
+
+    return keras.Sequential(
+        [
+            keras.Input(INPUT_SHAPE),
+            *block(32),
+            *block(64),
+            layers.Flatten(),
+            layers.Dense(256, use_bias=False),
+            layers.BatchNormalization(momentum=0.9),
+            layers.ReLU(),
+            layers.Dropout(0.4),
+            layers.Dense(CLASSES, activation="softmax"),
+        ],
+        name="cnn",
+    )
+
+
+def small_cnn() -> keras.Model:
+    """Seed model: the Keras tutorial's convnet (two conv/pool layers, dropout, softmax)."""
+    return keras.Sequential(
+        [
+            keras.Input(INPUT_SHAPE),
+            layers.Conv2D(32, 3, activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Conv2D(64, 3, activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Flatten(),
+            layers.Dropout(0.5),
+            layers.Dense(CLASSES, activation="softmax"),
+        ],
+        name="small_cnn",
+    )
+
+
+def mlp() -> keras.Model:
+    """Seed model: Flatten-256-128-10."""
+    return keras.Sequential(
+        [
+            keras.Input(INPUT_SHAPE),
+            layers.Flatten(),
+            layers.Dense(256, activation="relu"),
+            layers.Dense(128, activation="relu"),
+            layers.Dense(CLASSES, activation="softmax"),
+        ],
+        name="mlp",
+    )
+
+
+ARCHITECTURES = {"cnn": cnn, "small_cnn": small_cnn, "mlp": mlp}
+
+
+def build(architecture: str) -> keras.Model:
+    """A fresh, uncompiled model of the named architecture."""
+    try:
+        return ARCHITECTURES[architecture]()
+    except KeyError:
+        raise ValueError(
+            f"Unknown architecture {architecture!r}: choose from {', '.join(ARCHITECTURES)}."
+        ) from None
+
+
+def load(path: str | os.PathLike) -> keras.Model:
+    """Load a ``.keras`` file safely (no code execution) and check it maps 28x28x1 to 10 classes."""
+    model = keras.saving.load_model(path, compile=False, safe_mode=True)
+    check_shapes(model)
+    return model
+
+
+def check_shapes(model: keras.Model) -> None:
+    """Raise ValueError unless ``model`` takes 28x28x1 images and gives 10 classes."""
+    inputs = tuple(model.input_shape[1:]) if hasattr(model, "input_shape") else None
+    outputs = tuple(model.output_shape[1:]) if hasattr(model, "output_shape") else None
+    if inputs != INPUT_SHAPE:
+        raise ValueError(f"The model takes input {inputs}, not 28x28x1 digit images.")
+    if outputs != (CLASSES,):
+        raise ValueError(f"The model gives output {outputs}, not 10 digit classes.")

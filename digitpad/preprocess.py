@@ -1,0 +1,141 @@
+"""One digit's pixels -> the MNIST format the model was trained on.
+
+MNIST digits are white on black, fit in a 20x20 box (aspect ratio kept, antialiased) and are
+placed in a 28x28 frame so that their centre of mass sits at the centre. Strokes are roughly
+2-3 px wide there, so strokes far thinner or thicker than that are brought into range first.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+SIZE = 28
+BOX = 20
+WORK = 4 * BOX  # stroke width is judged and adjusted at this resolution
+INK_LEVEL = 0.25  # a pixel with this share of the strongest ink counts as ink
+MIN_CONTRAST = 0.15  # weaker ink than this over the whole image is "nothing to recognise"
+STROKE_RANGE = (6.0, 16.0)  # stroke width in WORK pixels that nearly all MNIST digits show
+
+
+def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
+    """A 2-D array of any numeric dtype as uint8 gray (floats are taken as 0-1, or 0-255 if larger)."""
+    pixels = np.asarray(pixels)
+    if pixels.ndim != 2:
+        raise ValueError(f"expected a 2-D gray image, got shape {pixels.shape}")
+    if pixels.dtype == np.uint8:
+        return pixels
+    if pixels.dtype == bool:
+        return pixels.astype(np.uint8) * 255
+    if np.issubdtype(pixels.dtype, np.integer):
+        top = int(pixels.max(initial=0))
+        scale = 255 / 65535 if top > 255 else 1.0
+        return (np.clip(pixels, 0, None) * scale).astype(np.uint8)
+    gray = np.nan_to_num(pixels.astype(np.float32))
+    if gray.size and gray.max() > 1.0:
+        gray /= 255.0
+    return (np.clip(gray, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
+
+
+def ink_map(gray: np.ndarray) -> np.ndarray:
+    """Ink strength (uint8) whatever the polarity: the background is what the border mostly holds."""
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    background = np.sort(border)[border.size // 2]  # the median, without np.median's overhead
+    if background < 128:
+        ink = gray - background
+        ink[gray < background] = 0
+    else:
+        ink = background - gray
+        ink[gray > background] = 0
+    return ink
+
+
+def to_mnist(pixels: np.ndarray) -> np.ndarray | None:
+    """A 28x28 float32 MNIST-style image of the one digit in ``pixels``, or None if it holds no ink.
+
+    ``pixels`` is a 2-D gray image of any numeric dtype and either polarity.
+    """
+    gray = to_uint8_gray(pixels)
+    if min(gray.shape) < 2:
+        return None
+    ink = ink_map(gray)
+    peak = int(ink.max())
+    if peak < MIN_CONTRAST * 255:
+        return None
+    inked = ink > peak * INK_LEVEL
+    rows = np.flatnonzero(inked.any(axis=1))
+    cols = np.flatnonzero(inked.any(axis=0))
+    crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    if max(crop.shape) < WORK:
+        crop = _resize_longest(crop, WORK)
+    width = stroke_width(crop, peak // 2) * WORK / max(crop.shape)
+    if not STROKE_RANGE[0] <= width <= STROKE_RANGE[1]:
+        crop = _normalise_stroke(_resize_longest(crop, WORK), width)
+    digit = _resize_longest(crop, BOX).astype(np.float32)
+    return _centre_by_mass(digit * (1.0 / digit.max()))
+
+
+def _resize_longest(image: np.ndarray, longest: int) -> np.ndarray:
+    """Scale so the longest side is ``longest`` px, keeping the aspect ratio (at least 1 px).
+
+    Pillow widens its bilinear filter when shrinking, so downscaling is antialiased.
+    """
+    height, width = image.shape
+    scale = longest / max(width, height)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return np.asarray(Image.fromarray(image).resize(size, Image.Resampling.BILINEAR))
+
+
+def stroke_width(ink: np.ndarray, level: float) -> float:
+    """Mean stroke width in pixels of the ink above ``level``: twice its area over its outline."""
+    mask = ink > level
+    area = np.count_nonzero(mask)
+    if area == 0:
+        return 0.0
+    outline = (
+        np.count_nonzero(mask[1:] != mask[:-1]) + np.count_nonzero(mask[:, 1:] != mask[:, :-1])
+        + np.count_nonzero(mask[0]) + np.count_nonzero(mask[-1])
+        + np.count_nonzero(mask[:, 0]) + np.count_nonzero(mask[:, -1])
+    )
+    # Axis-aligned edge counting overstates slanted outlines by about 4/pi on average.
+    return 2.0 * area / (outline * np.pi / 4)
+
+
+def _normalise_stroke(ink: np.ndarray, width: float) -> np.ndarray:
+    """Thicken hairlines and thin heavy strokes (``width`` px wide) towards MNIST's range."""
+    low, high = STROKE_RANGE
+    target = low if width < low else high
+    steps = round(abs(target - width) / 2)  # each 3x3 step changes the width by about 2 px
+    operation = np.maximum if width < low else np.minimum
+    peak = int(ink.max())
+    for _ in range(steps):
+        changed = _filter3x3(ink, operation)
+        if changed.max() < peak / 2:
+            break  # never erode a digit away
+        ink = changed
+    return ink
+
+
+def _filter3x3(image: np.ndarray, operation: np.ufunc) -> np.ndarray:
+    """Grey dilation (np.maximum) or erosion (np.minimum) with a 3x3 square."""
+    padded = np.pad(image, 1, mode="edge")
+    height, width = image.shape
+    out = image.copy()
+    for dy in range(3):
+        for dx in range(3):
+            operation(out, padded[dy:dy + height, dx:dx + width], out=out)
+    return out
+
+
+def _centre_by_mass(digit: np.ndarray) -> np.ndarray:
+    """Place ``digit`` in a SIZE x SIZE frame with its centre of mass at the centre."""
+    height, width = digit.shape
+    row_mass, col_mass = digit.sum(axis=1), digit.sum(axis=0)
+    total = float(row_mass.sum())
+    cy = float(row_mass @ np.arange(height)) / total
+    cx = float(col_mass @ np.arange(width)) / total
+    top = min(max(round(SIZE / 2 - 0.5 - cy), 0), SIZE - height)
+    left = min(max(round(SIZE / 2 - 0.5 - cx), 0), SIZE - width)
+    frame = np.zeros((SIZE, SIZE), np.float32)
+    frame[top:top + height, left:left + width] = digit
+    return frame

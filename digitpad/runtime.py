@@ -1,0 +1,50 @@
+"""The light inference runtime: an exported ONNX model run by ONNX Runtime, no TensorFlow."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+CLASSES = 10
+
+
+class ModelError(Exception):
+    """The model file is missing, corrupt or does not map 28x28 digits to 10 classes."""
+
+
+class Predictor:
+    """An ONNX digit model loaded once; ``predict`` maps (N, 28, 28) images to (N, 10) probabilities."""
+
+    def __init__(self, path: str | os.PathLike):
+        import onnxruntime  # noqa: PLC0415 - keeps `import digitpad` light
+
+        self.path = Path(path)
+        options = onnxruntime.SessionOptions()
+        # One digit at a time: a single thread answers fastest and leaves a core for the UI.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        try:
+            self._session = onnxruntime.InferenceSession(
+                str(self.path), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as error:  # onnxruntime raises its own, unexported error types
+            raise ModelError(f"Cannot load the model {self.path}: {_first_line(error)}") from None
+        inputs, outputs = self._session.get_inputs(), self._session.get_outputs()
+        if len(inputs) != 1 or list(inputs[0].shape[1:]) != [28, 28, 1]:
+            raise ModelError(f"{self.path} does not take 28x28x1 images.")
+        if len(outputs) != 1 or outputs[0].shape[-1] != CLASSES:
+            raise ModelError(f"{self.path} does not give 10 classes.")
+        self._input = inputs[0].name
+
+    def predict(self, images: np.ndarray) -> np.ndarray:
+        """Probabilities (N, 10) for float32 images (N, 28, 28) in [0, 1]."""
+        batch = np.ascontiguousarray(images, dtype=np.float32).reshape(-1, 28, 28, 1)
+        return self._session.run(None, {self._input: batch})[0]
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[-1] if text else type(error).__name__

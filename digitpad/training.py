@@ -1,0 +1,306 @@
+"""Train, evaluate and export digit models. Plain callbacks report progress; imports TensorFlow."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.data import Mnist
+from digitpad.preprocess import to_mnist
+from digitpad.runtime import Predictor
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+import keras  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+from digitpad import model as models  # noqa: E402
+
+
+@dataclass
+class TrainConfig:
+    """What to train and how; saved in the model card."""
+
+    architecture: str = "cnn"
+    epochs: int = 20
+    batch_size: int = 128
+    learning_rate: float = 1e-3
+    lr_decay: float = 0.85  # learning rate multiplier per epoch
+    validation_size: int = 5000
+    augment: bool = True
+    seed: int = 0
+    limit: int | None = None  # use only the first N training images (quick runs, tests)
+
+
+@dataclass
+class Progress:
+    """One training step or epoch, as the callbacks see it."""
+
+    epoch: int  # 0-based
+    epochs: int
+    batch: int  # batches done in this epoch
+    batches: int
+    logs: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Hooks:
+    """Plain callbacks: the CLI prints them, the window's worker turns them into Qt signals."""
+
+    on_batch: Callable[[Progress], None] | None = None
+    on_epoch: Callable[[Progress], None] | None = None
+    should_stop: Callable[[], bool] = lambda: False
+
+
+class Cancelled(Exception):
+    """Training stopped because ``Hooks.should_stop`` said so."""
+
+
+@dataclass
+class Evaluation:
+    accuracy: float
+    per_class: list[float]
+    confusion: list[list[int]]
+
+
+def to_model_input(images: np.ndarray) -> np.ndarray:
+    """Raw images (N, H, W) through the app's own preprocessing -> float32 (N, 28, 28, 1)."""
+    out = np.zeros((len(images), 28, 28, 1), np.float32)
+    for i, image in enumerate(images):
+        digit = to_mnist(image)
+        if digit is not None:
+            out[i, :, :, 0] = digit
+    return out
+
+
+def augmenter(seed: int) -> Callable[[tf.Tensor], tf.Tensor]:
+    """Random rotation, scaling, shift and stroke thickness, as people vary when they draw."""
+    geometry = keras.Sequential(
+        [
+            keras.layers.RandomRotation(0.035, fill_mode="constant", seed=seed),
+            keras.layers.RandomZoom(0.12, fill_mode="constant", seed=seed + 1),
+            keras.layers.RandomTranslation(0.08, 0.08, fill_mode="constant", seed=seed + 2),
+        ]
+    )
+    generator = tf.random.Generator.from_seed(seed + 3)
+
+    def augment(images: tf.Tensor) -> tf.Tensor:
+        images = geometry(images, training=True)
+        thicker = tf.nn.max_pool2d(images, 3, 1, "SAME")
+        thinner = -tf.nn.max_pool2d(-images, 3, 1, "SAME")
+        amount = generator.uniform((tf.shape(images)[0], 1, 1, 1), -0.6, 0.6)
+        changed = tf.where(amount > 0, thicker, thinner)
+        return images + tf.abs(amount) * (changed - images)
+
+    return augment
+
+
+class _Reporter(keras.callbacks.Callback):
+    """Turns Keras callbacks into ``Hooks`` calls, and stops training when asked."""
+
+    def __init__(self, hooks: Hooks, epochs: int, batches: int):
+        super().__init__()
+        self.hooks, self.epochs, self.batches = hooks, epochs, batches
+        self.epoch = 0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch = epoch
+
+    def on_train_batch_end(self, batch, logs=None):
+        if self.hooks.should_stop():
+            self.model.stop_training = True
+            raise Cancelled
+        if self.hooks.on_batch:
+            self.hooks.on_batch(Progress(self.epoch, self.epochs, batch + 1, self.batches, _floats(logs)))
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.hooks.on_epoch:
+            self.hooks.on_epoch(Progress(epoch, self.epochs, self.batches, self.batches, _floats(logs)))
+
+
+def _floats(logs) -> dict[str, float]:
+    return {key: float(value) for key, value in (logs or {}).items()}
+
+
+@dataclass
+class TrainResult:
+    model: keras.Model
+    history: dict[str, list[float]]
+    seconds: float
+
+
+def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
+          initial: keras.Model | None = None) -> TrainResult:
+    """Train on ``data``'s training set, keeping the weights with the best validation accuracy.
+
+    Starts from ``initial`` (fine-tuning) when given. Raises ``Cancelled`` if the hooks stop it.
+    """
+    hooks = hooks or Hooks()
+    keras.utils.set_random_seed(config.seed)
+    images = to_model_input(data.x_train[: config.limit])
+    labels = data.y_train[: config.limit].astype(np.int32)
+    order = np.random.default_rng(config.seed).permutation(len(images))
+    held = min(config.validation_size, len(images) // 10)
+    val, fit = order[:held], order[held:]
+    model = initial if initial is not None else models.build(config.architecture)
+    model.compile(
+        optimizer=keras.optimizers.Adam(config.learning_rate),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    batches = int(np.ceil(len(fit) / config.batch_size))
+    best = _BestWeights()
+    callbacks = [
+        keras.callbacks.LearningRateScheduler(lambda epoch: config.learning_rate * config.lr_decay**epoch),
+        best,
+        _Reporter(hooks, config.epochs, batches),
+    ]
+    started = time.perf_counter()
+    history = model.fit(
+        _dataset(images[fit], labels[fit], config),
+        validation_data=(images[val], labels[val]),
+        epochs=config.epochs,
+        callbacks=callbacks,
+        verbose=0,
+    )
+    best.restore(model)
+    return TrainResult(model, _floats_lists(history.history), time.perf_counter() - started)
+
+
+class _BestWeights(keras.callbacks.Callback):
+    """Keeps, in memory, the weights of the epoch with the best validation accuracy."""
+
+    def __init__(self):
+        super().__init__()
+        self.score, self.weights = -1.0, None
+
+    def on_epoch_end(self, epoch, logs=None):
+        score = (logs or {}).get("val_accuracy", -1.0)
+        if score > self.score:
+            self.score, self.weights = score, self.model.get_weights()
+
+    def restore(self, model: keras.Model) -> None:
+        if self.weights is not None:
+            model.set_weights(self.weights)
+
+
+def _floats_lists(history: dict) -> dict[str, list[float]]:
+    return {key: [float(v) for v in values] for key, values in history.items() if key != "learning_rate"}
+
+
+def _dataset(images: np.ndarray, labels: np.ndarray, config: TrainConfig) -> tf.data.Dataset:
+    dataset = (
+        tf.data.Dataset.from_tensor_slices((images, labels))
+        .shuffle(len(images), seed=config.seed, reshuffle_each_iteration=True)
+        .batch(config.batch_size)
+    )
+    if config.augment:
+        augment = augmenter(config.seed)
+        dataset = dataset.map(lambda x, y: (augment(x), y), num_parallel_calls=tf.data.AUTOTUNE)
+    return dataset.prefetch(tf.data.AUTOTUNE)
+
+
+def evaluate(predictor: Predictor, images: np.ndarray, labels: np.ndarray) -> Evaluation:
+    """Accuracy of ``predictor`` on raw images, each through ``to_mnist`` as ``recognize()`` does."""
+    predicted = predictor.predict(to_model_input(images)).argmax(axis=1)
+    confusion = np.zeros((10, 10), np.int64)
+    np.add.at(confusion, (labels.astype(np.int64), predicted), 1)
+    totals = confusion.sum(axis=1)
+    per_class = np.divide(np.diag(confusion), totals, out=np.zeros(10), where=totals > 0)
+    return Evaluation(float((predicted == labels).mean()), per_class.round(5).tolist(), confusion.tolist())
+
+
+def save(model: keras.Model, path: str | os.PathLike) -> tuple[Path, Path]:
+    """Save ``model`` as ``path`` (.keras) and its ONNX export beside it, each atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    onnx_path = path.with_suffix(".onnx")
+    _write_atomically(path, model.save)
+    _write_atomically(onnx_path, lambda tmp: export_onnx(model, tmp))
+    return path, onnx_path
+
+
+def export_onnx(model: keras.Model, path: str | os.PathLike) -> None:
+    """Export for the ONNX runtime the app predicts with."""
+    model(np.zeros((1, *models.INPUT_SHAPE), np.float32))  # export needs a built, called model
+    model.export(str(path), format="onnx", verbose=False)
+
+
+def _write_atomically(path: Path, write: Callable[[str], object]) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
+    os.close(handle)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def model_card(model: keras.Model, config: TrainConfig, result: TrainResult,
+               evaluation: Evaluation, data: Mnist) -> dict:
+    """What the model is, how it was trained and how well it does."""
+    return {
+        "architecture": config.architecture,
+        "parameters": int(model.count_params()),
+        "epochs": len(result.history.get("loss", [])),
+        "config": asdict(config),
+        "test_accuracy": round(evaluation.accuracy, 5),
+        "test_images": int(sum(map(sum, evaluation.confusion))),
+        "evaluated_through": "digitpad preprocessing (to_mnist) + ONNX runtime, on raw test images",
+        "per_class_accuracy": evaluation.per_class,
+        "confusion_matrix": evaluation.confusion,
+        "best_validation_accuracy": max(result.history.get("val_accuracy", [0.0])),
+        "history": result.history,
+        "training_seconds": round(result.seconds, 1),
+        "data": {"source": Path(data.source).name, "checksum": data.checksum,
+                 "train_images": int(len(data.x_train))},
+        "versions": _versions(),
+        "trained_on": platform.platform(),
+    }
+
+
+def _versions() -> dict[str, str]:
+    import onnxruntime  # noqa: PLC0415
+
+    return {
+        "python": platform.python_version(),
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "numpy": np.__version__,
+        "onnxruntime": onnxruntime.__version__,
+    }
+
+
+def write_card(card: dict, path: str | os.PathLike) -> None:
+    path = Path(path)
+    _write_atomically(path, lambda tmp: Path(tmp).write_text(json.dumps(card, indent=2) + "\n"))
+
+
+def plot_history(history: dict[str, list[float]], path: str | os.PathLike) -> None:
+    """Accuracy and loss per epoch, training and validation, as a PNG."""
+    import matplotlib  # noqa: PLC0415
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt  # noqa: PLC0415
+
+    figure, axes = plt.subplots(1, 2, figsize=(9, 3.5))
+    epochs = range(1, len(history.get("loss", [])) + 1)
+    for axis, metric in zip(axes, ("accuracy", "loss")):
+        axis.plot(epochs, history.get(metric, []), label="training")
+        axis.plot(epochs, history.get(f"val_{metric}", []), label="validation")
+        axis.set_xlabel("epoch")
+        axis.set_title(metric)
+        axis.grid(alpha=0.3)
+        axis.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)

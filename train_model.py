@@ -1,0 +1,66 @@
+"""Train a digit model on MNIST, export it for the app and write its model card.
+
+    python train_model.py --data ../shared/mnist            # the bundled model (assets/)
+    python train_model.py --data ../shared/mnist --limit 3000 --epochs 1 --out /tmp/quick.keras
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from digitpad import assets
+from digitpad.data import DataError, load_mnist
+from digitpad.model import ARCHITECTURES
+
+parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+parser.add_argument("--data", help="MNIST folder (default: $DIGITPAD_MNIST, else Keras' download)")
+parser.add_argument("--architecture", choices=sorted(ARCHITECTURES), default="cnn")
+parser.add_argument("--epochs", type=int, default=20)
+parser.add_argument("--batch-size", type=int, default=128)
+parser.add_argument("--limit", type=int, help="train on the first N images only (quick runs)")
+parser.add_argument("--seed", type=int, default=0)
+parser.add_argument("--no-augment", action="store_true", help="train on the images as they are")
+parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")
+args = parser.parse_args()
+
+try:
+    data = load_mnist(args.data, allow_download=True)
+except DataError as error:
+    sys.exit(f"train_model.py: {error}")
+
+# Heavy imports after the arguments are checked: TensorFlow takes seconds to load.
+from digitpad import training  # noqa: E402
+from digitpad.runtime import Predictor  # noqa: E402
+
+config = training.TrainConfig(
+    architecture=args.architecture, epochs=args.epochs, batch_size=args.batch_size,
+    augment=not args.no_augment, seed=args.seed, limit=args.limit,
+)
+print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
+
+
+def show_batch(progress: training.Progress) -> None:
+    if progress.batch % 20 == 0 or progress.batch == progress.batches:
+        accuracy = progress.logs.get("accuracy", 0.0)
+        print(f"\r  epoch {progress.epoch + 1}/{progress.epochs}  batch {progress.batch}/{progress.batches}"
+              f"  accuracy {accuracy:.4f}", end="", flush=True)
+
+
+def show_epoch(progress: training.Progress) -> None:
+    logs = progress.logs
+    print(f"\r  epoch {progress.epoch + 1}/{progress.epochs}  loss {logs['loss']:.4f}"
+          f"  accuracy {logs['accuracy']:.4f}  val_accuracy {logs['val_accuracy']:.4f}", flush=True)
+
+
+result = training.train(data, config, training.Hooks(on_batch=show_batch, on_epoch=show_epoch))
+keras_path, onnx_path = training.save(result.model, args.out)
+evaluation = training.evaluate(Predictor(onnx_path), data.x_test, data.y_test)
+card = training.model_card(result.model, config, result, evaluation, data)
+training.write_card(card, keras_path.with_suffix(".json"))
+training.plot_history(result.history, keras_path.with_name(keras_path.stem + "-curves.png"))
+
+print(f"Test accuracy through recognize()'s path: {evaluation.accuracy:.4%}"
+      f" ({result.seconds / 60:.1f} min of training)")
+print(f"Saved {keras_path}, {onnx_path.name}, {keras_path.stem}.json, {keras_path.stem}-curves.png")
+print(json.dumps({"per_class_accuracy": evaluation.per_class}))
