@@ -36,14 +36,6 @@ class Mnist:
     source: str
     checksum: str
 
-    def limited(self, train: int | None = None, test: int | None = None) -> Mnist:
-        """The first ``train`` training and ``test`` test samples (all when None)."""
-        return Mnist(
-            self.x_train[:train], self.y_train[:train],
-            self.x_test[:test], self.y_test[:test],
-            self.source, self.checksum,
-        )
-
 
 def find_directory(directory: str | os.PathLike | None = None) -> Path | None:
     """The data directory: the argument, else ``$DIGITPAD_MNIST``, else None."""

@@ -15,7 +15,7 @@ BOX = 20
 WORK = 4 * BOX  # stroke width is judged and adjusted at this resolution
 INK_LEVEL = 0.25  # a pixel with this share of the strongest ink counts as ink
 MIN_CONTRAST = 0.15  # weaker ink than this over the whole image is "nothing to recognise"
-STROKE_RANGE = (6.0, 16.0)  # stroke width in WORK pixels that nearly all MNIST digits show
+STROKE_RANGE = (7.0, 16.0)  # stroke width in WORK pixels that nearly all MNIST digits show
 
 
 def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
@@ -68,9 +68,9 @@ def to_mnist(pixels: np.ndarray) -> np.ndarray | None:
     crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     if max(crop.shape) < WORK:
         crop = _resize_longest(crop, WORK)
-    width = stroke_width(crop, peak // 2) * WORK / max(crop.shape)
+    width = stroke_width(crop, crop.max() / 2) * WORK / max(crop.shape)
     if not STROKE_RANGE[0] <= width <= STROKE_RANGE[1]:
-        crop = _normalise_stroke(_resize_longest(crop, WORK), width)
+        crop = _normalise_stroke(_resize_longest(crop, WORK))
     digit = _resize_longest(crop, BOX).astype(np.float32)
     return _centre_by_mass(digit * (1.0 / digit.max()))
 
@@ -101,18 +101,19 @@ def stroke_width(ink: np.ndarray, level: float) -> float:
     return 2.0 * area / (outline * np.pi / 4)
 
 
-def _normalise_stroke(ink: np.ndarray, width: float) -> np.ndarray:
-    """Thicken hairlines and thin heavy strokes (``width`` px wide) towards MNIST's range."""
+def _normalise_stroke(ink: np.ndarray, max_steps: int = 12) -> np.ndarray:
+    """Thicken hairlines or thin heavy strokes, one 3x3 step at a time, into MNIST's range."""
     low, high = STROKE_RANGE
-    target = low if width < low else high
-    steps = round(abs(target - width) / 2)  # each 3x3 step changes the width by about 2 px
+    level = ink.max() / 2
+    width = stroke_width(ink, level)
     operation = np.maximum if width < low else np.minimum
-    peak = int(ink.max())
-    for _ in range(steps):
+    for _ in range(max_steps):
+        if low <= width <= high:
+            break
         changed = _filter3x3(ink, operation)
-        if changed.max() < peak / 2:
+        if changed.max() <= level:
             break  # never erode a digit away
-        ink = changed
+        ink, width = changed, stroke_width(changed, level)
     return ink
 
 
