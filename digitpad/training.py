@@ -168,6 +168,7 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
         validation_data=(images[val], labels[val]),
         epochs=config.epochs,
         callbacks=callbacks,
+        shuffle=False,  # the dataset shuffles itself
         verbose=0,
     )
     best.restore(model)

@@ -1,0 +1,128 @@
+"""Training, saving and exporting, on the committed slice (one short epoch)."""
+
+import json
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.slow
+training = pytest.importorskip("digitpad.training")
+
+from digitpad import model as models  # noqa: E402
+from digitpad.runtime import ModelError, Predictor  # noqa: E402
+
+QUICK = training.TrainConfig(architecture="cnn", epochs=1, batch_size=64, seed=1)
+
+
+@pytest.fixture(scope="module")
+def trained(mnist_slice, tmp_path_factory):
+    batches = []
+    result = training.train(mnist_slice, QUICK, training.Hooks(on_batch=batches.append))
+    path = tmp_path_factory.mktemp("model") / "quick.keras"
+    keras_path, onnx_path = training.save(result.model, path)
+    return result, keras_path, onnx_path, batches
+
+
+def test_one_epoch_on_the_slice_learns_digits(trained, mnist_slice):
+    result, _, onnx_path, batches = trained
+    evaluation = training.evaluate(Predictor(onnx_path), mnist_slice.x_test, mnist_slice.y_test)
+    assert evaluation.accuracy > 0.85
+    assert np.sum(evaluation.confusion) == len(mnist_slice.x_test)
+    assert np.trace(evaluation.confusion) == round(evaluation.accuracy * len(mnist_slice.x_test))
+    assert len(result.history["val_accuracy"]) == 1
+
+
+def test_progress_reaches_every_batch(trained):
+    *_, batches = trained
+    assert [p.batch for p in batches] == list(range(1, batches[0].batches + 1))
+    assert "accuracy" in batches[-1].logs
+
+
+def test_keras_round_trip_gives_the_same_predictions(trained, mnist_slice):
+    result, keras_path, *_ = trained
+    images = training.to_model_input(mnist_slice.x_test[:200])
+    loaded = models.load(keras_path)
+    np.testing.assert_allclose(loaded.predict(images, verbose=0), result.model.predict(images, verbose=0),
+                               rtol=1e-5, atol=1e-6)
+
+
+def test_onnx_export_agrees_with_keras_on_real_digits(trained, mnist_slice):
+    result, _, onnx_path, _ = trained
+    images = training.to_model_input(mnist_slice.x_test[:200])
+    onnx = Predictor(onnx_path).predict(images)
+    keras_out = result.model.predict(images, verbose=0)
+    np.testing.assert_allclose(onnx, keras_out, atol=1e-5)
+    assert (onnx.argmax(1) == keras_out.argmax(1)).all()
+
+
+def test_cancel_stops_training_at_once(mnist_slice):
+    seen = []
+    hooks = training.Hooks(on_batch=seen.append, should_stop=lambda: len(seen) >= 3)
+    with pytest.raises(training.Cancelled):
+        training.train(mnist_slice, QUICK, hooks)
+    assert len(seen) == 3
+
+
+def test_model_card_describes_the_model(trained, mnist_slice, tmp_path):
+    result, _, onnx_path, _ = trained
+    evaluation = training.evaluate(Predictor(onnx_path), mnist_slice.x_test, mnist_slice.y_test)
+    card = training.model_card(result.model, QUICK, result, evaluation, mnist_slice)
+    training.write_card(card, tmp_path / "card.json")
+    saved = json.loads((tmp_path / "card.json").read_text())
+    assert saved["architecture"] == "cnn"
+    assert saved["parameters"] == result.model.count_params()
+    assert saved["test_accuracy"] == round(evaluation.accuracy, 5)
+    assert len(saved["confusion_matrix"]) == 10 and len(saved["per_class_accuracy"]) == 10
+    assert saved["data"]["checksum"] == mnist_slice.checksum
+    assert {"tensorflow", "keras", "onnxruntime"} <= set(saved["versions"])
+    training.plot_history(result.history, tmp_path / "curves.png")
+    assert (tmp_path / "curves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("architecture", ["mlp", "small_cnn"])
+def test_seed_architectures_train_too(architecture, mnist_slice):
+    config = training.TrainConfig(architecture=architecture, epochs=1, batch_size=32, augment=False)
+    result = training.train(mnist_slice, config)
+    assert result.history["val_accuracy"][0] > 0.5
+
+
+def test_unknown_architecture():
+    with pytest.raises(ValueError, match="Unknown architecture"):
+        models.build("transformer")
+
+
+def test_load_refuses_a_model_of_the_wrong_shape(tmp_path):
+    import keras
+
+    wrong = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    wrong.save(tmp_path / "wrong.keras")
+    with pytest.raises(ValueError, match="28x28x1"):
+        models.load(tmp_path / "wrong.keras")
+    classes = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(5)])
+    classes.save(tmp_path / "classes.keras")
+    with pytest.raises(ValueError, match="10 digit classes"):
+        models.load(tmp_path / "classes.keras")
+
+
+def test_runtime_refuses_a_file_that_is_not_a_model(tmp_path):
+    (tmp_path / "junk.onnx").write_bytes(b"not a model at all")
+    with pytest.raises(ModelError, match="junk.onnx"):
+        Predictor(tmp_path / "junk.onnx")
+    with pytest.raises(ModelError, match="missing.onnx"):
+        Predictor(tmp_path / "missing.onnx")
+
+
+def test_save_is_atomic_when_writing_fails(trained, tmp_path):
+    result, keras_path, *_ = trained
+    target = tmp_path / "model.keras"
+    target.write_bytes(b"the previous model")
+
+    def broken(path):
+        with open(path, "wb") as f:
+            f.write(b"half a mod")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        training._write_atomically(target, broken)
+    assert target.read_bytes() == b"the previous model"
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
