@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -10,3 +11,11 @@ ASSETS = next((p for p in (_PACKAGE / "assets", _PACKAGE.parent / "assets") if p
 BUNDLED_MODEL = ASSETS / "digitpad.keras"
 BUNDLED_ONNX = BUNDLED_MODEL.with_suffix(".onnx")
 BUNDLED_CARD = BUNDLED_MODEL.with_suffix(".json")
+
+
+def read_card(model_path: str | Path) -> dict:
+    """The model card (JSON) saved beside a model, or {} if there is none or it is unreadable."""
+    try:
+        return json.loads(Path(model_path).with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,421 @@
+"""The main window: canvas on the left; the verdict, the bars and the model's view on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSlider,
+    QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+)
+
+from digitpad import __version__, assets
+from digitpad.recognizer import Recognition
+from digitpad.ui import language
+from digitpad.ui.canvas import Canvas
+from digitpad.ui.chart import ProbabilityChart
+from digitpad.ui.photo_view import PhotoView
+from digitpad.ui.preview import ModelView
+from digitpad.ui.qimage import gray_to_qimage, qimage_to_gray
+from digitpad.ui.worker import RecognitionWorker
+
+LIVE_INTERVAL_MS = 30  # at most ~33 predictions a second while a stroke goes on
+
+
+class MainWindow(QMainWindow):
+    """Draw, or open a photo, and watch the ten probabilities."""
+
+    model_loaded = Signal(str)  # the model's path, once it is ready to predict
+    _load_model = Signal(str)
+    _recognize = Signal(int, object)
+    _open_image = Signal(str)
+
+    def __init__(self, settings: QSettings, model_path: str = ""):
+        super().__init__()
+        self.settings = settings
+        self._model_path = model_path
+        self._model_ready = False
+        self._request = 0  # number of the newest request sent to the worker
+        self._busy = False  # a request is with the worker
+        self._dirty = False  # the canvas changed since the last request
+        self._last_result: Recognition | None = None
+        self._build()
+        self._build_menus()
+        self._start_worker()
+        self._restore_settings()
+        self._retranslate()
+        self._show_result(None)
+
+    # -- construction ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.canvas = Canvas()
+        self.photo = PhotoView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.photo)
+
+        self.pen_label = QLabel()
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setRange(4, 60)
+        self.pen_slider.setMaximumWidth(160)
+        self.pen_slider.valueChanged.connect(self._on_pen_width)
+        self.undo_button, self.redo_button, self.clear_button = QToolButton(), QToolButton(), QToolButton()
+        tools = QHBoxLayout()
+        tools.addWidget(self.pen_label)
+        tools.addWidget(self.pen_slider)
+        tools.addStretch()
+        for button in (self.undo_button, self.redo_button, self.clear_button):
+            tools.addWidget(button)
+        left = QVBoxLayout()
+        left.addLayout(tools)
+        left.addWidget(self.stack, 1)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        self.banner.setStyleSheet("#banner { background: #fde8e8; border: 1px solid #e0a0a0; border-radius: 4px; }"
+                                  "#banner QLabel { color: #7a1f1f; }")
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.reset_button = QPushButton()
+        banner_layout = QVBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text)
+        banner_layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.banner.hide()
+
+        self.digit_label = QLabel()
+        font = QFont(self.digit_label.font())
+        font.setPointSize(56)
+        font.setBold(True)
+        self.digit_label.setFont(font)
+        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digit_label.setMinimumHeight(90)
+        self.verdict_label = QLabel()
+        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart = ProbabilityChart()
+        self.model_view = ModelView()
+        self.model_view_label = QLabel()
+        seen = QHBoxLayout()
+        seen.addWidget(self.model_view_label, 1)
+        seen.addWidget(self.model_view)
+
+        right = QVBoxLayout()
+        right.addWidget(self.banner)
+        right.addWidget(self.digit_label)
+        right.addWidget(self.verdict_label)
+        right.addWidget(self.chart, 1)
+        right.addLayout(seen)
+        right_panel = QWidget()
+        right_panel.setLayout(right)
+        right_panel.setMinimumWidth(300)
+        right_panel.setMaximumWidth(460)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addLayout(left, 3)
+        layout.addWidget(right_panel, 2)
+        self.setCentralWidget(central)
+        self.statusBar()
+
+        self._live = QTimer(self, singleShot=True, interval=LIVE_INTERVAL_MS)
+        self._live.timeout.connect(self._submit)
+        self.canvas.changed.connect(self._on_canvas_changed)
+        self.canvas.stroke_finished.connect(self._submit)
+        self.reset_button.clicked.connect(self.reset_model)
+
+    def _build_menus(self) -> None:
+        def action(shortcuts, slot, enabled=True) -> QAction:
+            item = QAction(self)
+            item.setShortcuts([QKeySequence(s) for s in shortcuts])
+            item.triggered.connect(slot)
+            item.setEnabled(enabled)
+            return item
+
+        self.open_action = action([QKeySequence.StandardKey.Open], self.open_image_dialog)
+        self.save_action = action([QKeySequence.StandardKey.Save], self.save_drawing_dialog)
+        self.quit_action = action([QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
+        self.undo_action = action([QKeySequence.StandardKey.Undo], self.canvas.undo)
+        self.redo_action = action(["Ctrl+Shift+Z", "Ctrl+Y"], self.canvas.redo)
+        self.clear_action = action(["Esc", "Delete"], self.clear)
+        self.retrain_action = action([], lambda: None, enabled=False)
+        self.load_model_action = action([], lambda: None, enabled=False)
+        self.reset_model_action = action([], self.reset_model)
+        self.about_action = action([], self.show_about)
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.redo_button.setDefaultAction(self.redo_action)
+        self.clear_button.setDefaultAction(self.clear_action)
+
+        self.language_group = QActionGroup(self)
+        self.language_group.triggered.connect(self._on_language_action)
+        self.language_actions = {}
+        for code, name in language.LANGUAGES.items():
+            item = QAction(name, self)
+            item.setCheckable(True)
+            item.setData(code)
+            self.language_group.addAction(item)
+            self.language_actions[code] = item
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.open_action, self.save_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action, self.clear_action])
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.model_menu = bar.addMenu("")
+        self.model_menu.addActions([self.retrain_action, self.load_model_action, self.reset_model_action])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.canvas.changed.connect(self._update_edit_actions)
+        self.canvas.stroke_finished.connect(self._update_edit_actions)
+        self._update_edit_actions()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("digitpad: handwritten digit recognition"))
+        self.pen_label.setText(self.tr("Pen width"))
+        self.pen_slider.setToolTip(self.tr("Pen width: %1 px").replace("%1", str(self.pen_slider.value())))
+        self.reset_button.setText(self.tr("Reset to bundled model"))
+        self.model_view_label.setText(self.tr("What the model sees\n(28 x 28 pixels)"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.model_menu.setTitle(self.tr("&Model"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.open_action.setText(self.tr("&Open image..."))
+        self.save_action.setText(self.tr("&Save drawing..."))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.clear_action.setText(self.tr("&Clear"))
+        self.retrain_action.setText(self.tr("&Retrain..."))
+        self.load_model_action.setText(self.tr("&Load model..."))
+        self.reset_model_action.setText(self.tr("Reset to &bundled model"))
+        self.about_action.setText(self.tr("&About digitpad"))
+        self._show_result(self._last_result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- the worker ------------------------------------------------------------------------
+    def _start_worker(self) -> None:
+        self.thread = QThread(self)
+        self.worker = RecognitionWorker()
+        self.worker.moveToThread(self.thread)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self._load_model.connect(self.worker.load_model)
+        self._recognize.connect(self.worker.recognize)
+        self._open_image.connect(self.worker.open_image)
+        self.worker.model_ready.connect(self._on_model_ready)
+        self.worker.model_failed.connect(self._on_model_failed)
+        self.worker.recognized.connect(self._on_recognized)
+        self.worker.image_opened.connect(self._on_image_opened)
+        self.worker.image_failed.connect(self._on_image_failed)
+        self.thread.start()
+        self._request_model(self._model_path)
+
+    def _request_model(self, path: str) -> None:
+        self._model_ready = False
+        self.statusBar().showMessage(self.tr("Loading model..."))
+        self._load_model.emit(path)
+
+    @Slot(str)
+    def _on_model_ready(self, path: str) -> None:
+        self._model_ready = True
+        self.banner.hide()
+        card = assets.read_card(path)
+        if card:
+            self.statusBar().showMessage(self.tr("Model ready: %1, %2 on the MNIST test set")
+                                         .replace("%1", card.get("architecture", "?"))
+                                         .replace("%2", f"{card.get('test_accuracy', 0):.2%}"), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("Model ready"), 8000)
+        self._dirty = not self.canvas.is_empty()
+        self._submit()
+        self.model_loaded.emit(path)
+
+    @Slot(str)
+    def _on_model_failed(self, message: str) -> None:
+        self.banner_text.setText(self.tr("The model could not be loaded: %1").replace("%1", message))
+        self.banner.show()
+        self.statusBar().showMessage(self.tr("No model: drawing still works, predictions are off."))
+        self._show_result(None)
+
+    def reset_model(self) -> None:
+        """Go back to the model that ships with the app."""
+        self._model_path = ""
+        self._request_model("")
+
+    # -- live prediction -------------------------------------------------------------------
+    @Slot()
+    def _on_canvas_changed(self) -> None:
+        if self.stack.currentWidget() is not self.canvas:
+            return
+        if self.canvas.is_empty():
+            self._request += 1  # anything still on its way is out of date
+            self._dirty = False
+            self._show_result(None)
+            return
+        self._dirty = True
+        if not self._live.isActive():
+            self._live.start()
+
+    @Slot()
+    def _submit(self) -> None:
+        """Send the canvas to the worker, unless it is busy: then the newest drawing goes next."""
+        if not self._dirty or self._busy or not self._model_ready:
+            return
+        self._dirty = False
+        self._busy = True
+        self._request += 1
+        self._recognize.emit(self._request, qimage_to_gray(self.canvas.image()))
+
+    @Slot(int, object)
+    def _on_recognized(self, request: int, result: Recognition) -> None:
+        self._busy = False
+        if request == self._request and self.stack.currentWidget() is self.canvas:
+            self._show_result(result)
+        self._submit()
+
+    def _show_result(self, result: Recognition | None) -> None:
+        self._last_result = result
+        if result is None or result.digit is None:
+            self.digit_label.setText("-")
+            self.verdict_label.setText("")
+            self.chart.set_probabilities(None)
+            self.model_view.set_image(None)
+            if not self._model_ready and self.banner.isVisible():
+                self.chart.set_hint(self.tr("No model loaded"))
+            elif not self._model_ready:
+                self.chart.set_hint(self.tr("Loading model..."))
+            elif result is not None and self.stack.currentWidget() is self.photo:
+                self.chart.set_hint(self.tr("No digit found in this image"))
+            else:
+                self.chart.set_hint(self.tr("Draw a digit"))
+            return
+        first, second = result.candidates
+        if result.is_sure:
+            self.digit_label.setText(str(first))
+            self.verdict_label.setText(self.tr("%1% sure").replace("%1", f"{result.confidence * 100:.1f}"))
+        else:
+            self.digit_label.setText(f"{first}?")
+            self.verdict_label.setText(self.tr("Not sure: %1 or %2?").replace("%1", str(first))
+                                       .replace("%2", str(second)))
+        self.chart.set_probabilities(result.probabilities, result.is_sure)
+        self.model_view.set_image(result.image)
+
+    # -- editing ---------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Clear the drawing, or close the opened photo and go back to drawing."""
+        if self.stack.currentWidget() is self.photo:
+            self.stack.setCurrentWidget(self.canvas)
+            self.statusBar().clearMessage()
+            self._show_result(None)
+            self._dirty = not self.canvas.is_empty()
+            self._submit()
+            return
+        self.canvas.clear()
+
+    @Slot()
+    def _update_edit_actions(self) -> None:
+        drawing = self.stack.currentWidget() is self.canvas
+        self.undo_action.setEnabled(drawing and self.canvas.can_undo())
+        self.redo_action.setEnabled(drawing and self.canvas.can_redo())
+
+    @Slot(int)
+    def _on_pen_width(self, width: int) -> None:
+        self.canvas.set_pen_width(width)
+        self.pen_slider.setToolTip(self.tr("Pen width: %1 px").replace("%1", str(width)))
+
+    # -- files -----------------------------------------------------------------------------
+    def open_image_dialog(self) -> None:
+        folder = str(self.settings.value("last_folder", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open image"), folder,
+                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)"))
+        if path:
+            self.open_image(path)
+
+    def open_image(self, path: str) -> None:
+        """Read and recognise an image file in the background."""
+        self.settings.setValue("last_folder", str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Opening %1...").replace("%1", Path(path).name))
+        self._open_image.emit(path)
+
+    @Slot(str, object, object)
+    def _on_image_opened(self, path: str, pixels, result: Recognition | None) -> None:
+        self.photo.set_image(gray_to_qimage(pixels))
+        self.stack.setCurrentWidget(self.photo)
+        self._update_edit_actions()
+        self.statusBar().showMessage(self.tr("%1: press Esc to go back to drawing").replace("%1", Path(path).name))
+        self._show_result(result)
+
+    @Slot(str)
+    def _on_image_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, self.tr("Cannot open image"), message)
+
+    def save_drawing_dialog(self) -> None:
+        if self.canvas.is_empty():
+            self.statusBar().showMessage(self.tr("Nothing to save: the canvas is empty."), 5000)
+            return
+        folder = str(self.settings.value("last_folder", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save drawing"), str(Path(folder) / "digit.png"),
+                                              self.tr("PNG image (*.png)"))
+        if path:
+            self.save_drawing(path)
+
+    def save_drawing(self, path: str) -> bool:
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if self.canvas.save(path):
+            self.settings.setValue("last_folder", str(Path(path).parent))
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+            return True
+        message = self.tr("Could not save %1: check the folder exists and is writable.").replace("%1", path)
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, self.tr("Save drawing"), message)
+        return False
+
+    # -- language, about, settings -----------------------------------------------------------
+    @Slot(QAction)
+    def _on_language_action(self, item: QAction) -> None:
+        self.set_language(item.data())
+
+    def set_language(self, code: str) -> None:
+        """Switch the UI language at once; the drawing and the result stay."""
+        used = language.install(code)
+        self.language_actions[used].setChecked(True)
+        self.settings.setValue("language", used)
+
+    def show_about(self) -> None:
+        card = assets.read_card(self._model_path or assets.BUNDLED_ONNX)
+        model = (self.tr("Model: %1 (%2 parameters), %3 on the MNIST test set.")
+                 .replace("%1", card.get("architecture", "?"))
+                 .replace("%2", f"{card.get('parameters', 0):,}")
+                 .replace("%3", f"{card.get('test_accuracy', 0):.2%}")) if card else self.tr("No model card found.")
+        QMessageBox.about(self, self.tr("About digitpad"),
+                          self.tr("digitpad %1\nDraw a digit and watch a neural network recognise it.")
+                          .replace("%1", __version__) + "\n\n" + model)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(960, 620)
+        self.pen_slider.setValue(int(self.settings.value("pen_width", 18)))
+        self.canvas.set_pen_width(self.pen_slider.value())
+        current = str(self.settings.value("language", language.system_language()))
+        self.language_actions.get(current, self.language_actions["en"]).setChecked(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("pen_width", self.pen_slider.value())
+        self.settings.sync()
+        self.thread.quit()
+        self.thread.wait()
+        super().closeEvent(event)

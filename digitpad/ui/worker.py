@@ -1,0 +1,59 @@
+"""The recogniser on a background thread: loading the model and predicting never block the UI."""
+
+from __future__ import annotations
+
+import traceback
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from digitpad.imaging import ImageError, load_gray
+from digitpad.recognizer import Recognizer
+from digitpad.runtime import ModelError
+
+
+class RecognitionWorker(QObject):
+    """Lives on a QThread; speaks only through signals."""
+
+    model_ready = Signal(str)  # the model file's path
+    model_failed = Signal(str)  # why it could not be loaded
+    recognized = Signal(int, object)  # request number, Recognition
+    image_opened = Signal(str, object, object)  # path, gray pixels, Recognition
+    image_failed = Signal(str)  # a message for the user
+
+    def __init__(self):
+        super().__init__()
+        self._recognizer: Recognizer | None = None
+
+    @Slot(str)
+    def load_model(self, path: str) -> None:
+        """Load the ONNX model at ``path`` (empty: the bundled one)."""
+        try:
+            self._recognizer = Recognizer(path or None)
+        except ModelError as error:
+            self._recognizer = None
+            self.model_failed.emit(str(error))
+        except Exception:  # a broken install must not kill the thread silently
+            self._recognizer = None
+            self.model_failed.emit(traceback.format_exc(limit=1).strip().splitlines()[-1])
+        else:
+            self.model_ready.emit(str(self._recognizer.model_path))
+
+    @Slot(int, object)
+    def recognize(self, request: int, pixels: np.ndarray) -> None:
+        if self._recognizer is not None:
+            self.recognized.emit(request, self._recognizer.recognize(pixels))
+
+    @Slot(str)
+    def open_image(self, path: str) -> None:
+        """Read an image file and recognise it; failures come back as a message, never a crash."""
+        try:
+            pixels = load_gray(path)
+        except ImageError as error:
+            self.image_failed.emit(str(error))
+            return
+        except Exception as error:  # a decoder bug must not take the app down
+            self.image_failed.emit(f"{path}: {error}")
+            return
+        result = self._recognizer.recognize(pixels) if self._recognizer else None
+        self.image_opened.emit(path, pixels, result)

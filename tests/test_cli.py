@@ -1,0 +1,63 @@
+import json
+import subprocess
+import sys
+
+from PIL import Image
+
+from benchmarks.synthetic import draw
+from digitpad.cli import main
+
+
+def saved(tmp_path, name, digit):
+    path = tmp_path / name
+    Image.fromarray(draw(digit)).save(path)
+    return str(path)
+
+
+def test_predict_prints_one_line_per_file(tmp_path, capsys):
+    paths = [saved(tmp_path, "a.png", 7), saved(tmp_path, "b.png", 0)]
+    assert main(["predict", *paths]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[0] for line in lines] == paths
+    assert lines[0].split(": ")[1].startswith("7 (") and lines[0].endswith("%)")
+    assert lines[1].split(": ")[1].startswith("0 (")
+
+
+def test_predict_json(tmp_path, capsys):
+    path = saved(tmp_path, "a.png", 5)
+    assert main(["predict", "--json", path]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["path"] == path and result["digit"] == 5
+    assert abs(sum(result["probabilities"]) - 1) < 1e-3
+
+
+def test_bad_files_are_reported_and_the_rest_answered(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("not an image")
+    good = saved(tmp_path, "good.png", 1)
+    blank = tmp_path / "blank.png"
+    Image.new("L", (100, 100), 255).save(blank)
+    code = main(["predict", str(tmp_path / "notes.txt"), good, str(tmp_path / "gone.png"), str(blank)])
+    captured = capsys.readouterr()
+    assert code == 1
+    answered = captured.out.splitlines()
+    assert len(answered) == 2
+    assert answered[0].startswith(f"{good}: 1 (") and answered[1] == f"{blank}: no digit found"
+    errors = captured.err.splitlines()
+    assert len(errors) == 2 and "notes.txt" in errors[0] and "gone.png: no such file" in errors[1]
+
+
+def test_a_broken_model_is_one_line_not_a_traceback(tmp_path, capsys):
+    broken = tmp_path / "broken.onnx"
+    broken.write_bytes(b"garbage")
+    assert main(["predict", "--model", str(broken), saved(tmp_path, "a.png", 3)]) == 2
+    err = capsys.readouterr().err
+    assert "broken.onnx" in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path):
+    path = saved(tmp_path, "a.png", 8)
+    out = subprocess.run([sys.executable, "-m", "digitpad", "predict", path], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith(f"{path}: 8 (")
+    out = subprocess.run([sys.executable, "-m", "digitpad", "predict", str(tmp_path / "x.png")],
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "Traceback" not in out.stderr and "x.png" in out.stderr

@@ -1,0 +1,77 @@
+"""The public API with the bundled model: recognize() on MNIST and on drawings made here."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import digitpad
+from benchmarks.synthetic import draw, drawn_set
+from digitpad.recognizer import Recognizer, default_recognizer
+
+
+def test_bundled_model_reads_mnist_test_digits(mnist_slice):
+    right = sum(digitpad.recognize(x).digit == y for x, y in zip(mnist_slice.x_test, mnist_slice.y_test))
+    assert right / len(mnist_slice.x_test) >= 0.985
+
+
+def test_bundled_model_reads_drawn_digits():
+    images, labels = drawn_set(8, seed=7)
+    right = sum(digitpad.recognize(x).digit == y for x, y in zip(images, labels))
+    assert right / len(labels) >= 0.9
+
+
+def test_recognition_holds_probabilities_and_the_models_view():
+    result = digitpad.recognize(draw(3))
+    assert result.digit == 3
+    assert result.probabilities.shape == (10,)
+    assert result.probabilities.sum() == pytest.approx(1.0, abs=1e-5)
+    assert result.confidence == pytest.approx(result.probabilities.max())
+    assert result.image.shape == (28, 28)
+    assert result.candidates[0] == 3
+
+
+@pytest.mark.parametrize("as_source", [
+    lambda a, tmp: a,
+    lambda a, tmp: Image.fromarray(a),
+    lambda a, tmp: np.repeat(a[:, :, None], 3, axis=2),
+    lambda a, tmp: np.dstack([a, a, a, np.full_like(a, 255)]),
+    lambda a, tmp: _saved(a, tmp / "digit.png"),
+    lambda a, tmp: str(_saved(a, tmp / "digit.jpg")),
+])
+def test_any_image_source(as_source, tmp_path):
+    assert digitpad.recognize(as_source(draw(4), tmp_path)).digit == 4
+
+
+def _saved(array, path):
+    Image.fromarray(array).save(path)
+    return path
+
+
+def test_nothing_to_recognise_is_not_a_guess():
+    result = digitpad.recognize(np.full((280, 280), 255, np.uint8))
+    assert result.digit is None and result.confidence == 0.0 and result.image is None
+    assert result.probabilities.sum() == pytest.approx(1.0)
+    assert not result.is_sure and result.candidates == []
+
+
+def test_the_model_is_loaded_once():
+    assert default_recognizer() is default_recognizer()
+
+
+def test_missing_model_is_a_model_error(tmp_path):
+    with pytest.raises(digitpad.ModelError):
+        Recognizer(tmp_path / "gone.onnx")
+
+
+def test_predicting_never_imports_tensorflow_or_qt(tmp_path):
+    path = _saved(draw(2), tmp_path / "two.png")
+    code = (
+        "import sys, digitpad; r = digitpad.recognize(sys.argv[1]);"
+        "heavy = [m for m in ('tensorflow', 'keras', 'PySide6') if m in sys.modules];"
+        "print(r.digit, heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2 []"

@@ -1,0 +1,215 @@
+"""The window, driven with the mouse as a person would (pytest-qt, offscreen)."""
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QImage, QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from benchmarks.synthetic import draw  # noqa: E402
+from digitpad.ui.main_window import MainWindow  # noqa: E402
+from digitpad.ui.qimage import gray_to_qimage, qimage_to_gray  # noqa: E402
+
+LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+
+def send(widget, kind, point, button=LEFT, buttons=LEFT):
+    event = QMouseEvent(kind, QPointF(*point), QPointF(*point), button, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def press(widget, point):
+    send(widget, QEvent.Type.MouseButtonPress, point)
+
+
+def move_through(widget, points, steps=12):
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for s in np.linspace(0, 1, steps)[1:]:
+            send(widget, QEvent.Type.MouseMove, (x0 + (x1 - x0) * s, y0 + (y1 - y0) * s), NONE)
+
+
+def release(widget, point):
+    send(widget, QEvent.Type.MouseButtonRelease, point, LEFT, NONE)
+
+
+def stroke(widget, points):
+    press(widget, points[0])
+    move_through(widget, points)
+    release(widget, points[-1])
+
+
+ONE = [(200, 60), (200, 340)]
+ZERO = [(200 + 90 * np.cos(a), 200 + 140 * np.sin(a)) for a in np.linspace(-np.pi / 2, 1.55 * np.pi, 40)]
+
+
+@pytest.fixture()
+def make_window(qtbot, tmp_path):
+    """Windows sharing one settings file; each is closed (its thread stopped) after the test."""
+    windows = []
+
+    def make(model_path=""):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings, model_path)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+@pytest.fixture()
+def window(make_window, qtbot):
+    window = make_window()
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
+    window.canvas.resize(420, 420)
+    return window
+
+
+def test_empty_canvas_shows_a_hint_and_no_bars(window):
+    assert window.chart.probabilities() is None
+    assert window.chart._hint == "Draw a digit"
+    assert window.digit_label.text() == "-"
+    assert not window.model_view.has_image()
+
+
+def test_bars_move_while_drawing_and_settle_at_release(window, qtbot):
+    canvas = window.canvas
+    press(canvas, ZERO[0])
+    move_through(canvas, ZERO[:25])
+    # Mid-stroke: the chart fills without the mouse being released.
+    qtbot.waitUntil(lambda: window.chart.probabilities() is not None, timeout=3000)
+    assert canvas._current is not None
+    mid = window.chart.probabilities().copy()
+    move_through(canvas, ZERO[24:])
+    release(canvas, ZERO[-1])
+    qtbot.waitUntil(lambda: window.digit_label.text() == "0", timeout=3000)
+    final = window.chart.probabilities()
+    assert final.argmax() == 0 and final.sum() == pytest.approx(1, abs=1e-4)
+    assert not np.allclose(mid, final)
+    assert window.model_view.has_image()
+
+
+def test_a_vertical_stroke_is_a_one(window, qtbot):
+    stroke(window.canvas, ONE)
+    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+
+
+def test_undo_redo_and_clear(window, qtbot):
+    canvas = window.canvas
+    stroke(canvas, ONE)
+    qtbot.waitUntil(lambda: window.chart.probabilities() is not None, timeout=3000)
+    inked = qimage_to_gray(canvas.image()).min()
+    assert inked < 50 and window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert canvas.is_empty() and qimage_to_gray(canvas.image()).min() == 255
+    assert window.chart.probabilities() is None and window.digit_label.text() == "-"
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+    window.clear_action.trigger()
+    assert canvas.is_empty() and window.chart.probabilities() is None
+    window.undo_action.trigger()  # a clear can be undone
+    assert not canvas.is_empty()
+    assert not window.redo_action.isEnabled() or canvas.can_redo()
+
+
+def test_a_new_stroke_after_undo_drops_the_redo_history(window):
+    stroke(window.canvas, ONE)
+    window.canvas.undo()
+    stroke(window.canvas, ZERO)
+    assert not window.canvas.can_redo()
+
+
+def test_fast_mouse_movement_leaves_no_gaps(window):
+    # Two far-apart mouse positions: the segment between them is inked, not two dots.
+    stroke(window.canvas, [(50, 200), (370, 200)])
+    row = qimage_to_gray(window.canvas.image())[200, 60:360]
+    assert row.max() < 60
+
+
+def test_save_drawing(window, tmp_path):
+    stroke(window.canvas, ONE)
+    assert window.save_drawing(str(tmp_path / "one"))
+    saved = QImage(str(tmp_path / "one.png"))
+    assert not saved.isNull() and qimage_to_gray(saved).min() < 50
+
+
+def test_save_to_an_unwritable_place_says_so(window, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    stroke(window.canvas, ONE)
+    assert not window.save_drawing(str(tmp_path / "missing-folder" / "one.png"))
+    assert "Could not save" in warnings[0]
+
+
+def test_open_image_shows_it_and_recognises_it(window, qtbot, tmp_path):
+    path = tmp_path / "three.png"
+    gray_to_qimage(draw(3)).save(str(path))
+    window.open_image(str(path))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=3000)
+    assert window.digit_label.text().startswith("3")
+    window.clear_action.trigger()  # back to drawing
+    assert window.stack.currentWidget() is window.canvas
+
+
+def test_a_bad_image_file_is_a_message_not_a_crash(window, qtbot, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    path = tmp_path / "notes.png"
+    path.write_text("not an image")
+    window.open_image(str(path))
+    qtbot.waitUntil(lambda: bool(warnings), timeout=3000)
+    assert "notes.png" in warnings[0] and window.stack.currentWidget() is window.canvas
+
+
+def test_model_that_fails_to_load_offers_the_bundled_one(make_window, qtbot, tmp_path):
+    broken = tmp_path / "broken.onnx"
+    broken.write_bytes(b"garbage")
+    window = make_window(str(broken))
+    window.show()
+    qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+    assert "broken.onnx" in window.banner_text.text()
+    stroke(window.canvas, ONE)  # drawing still works, without predictions
+    assert not window.canvas.is_empty() and window.chart.probabilities() is None
+    with qtbot.waitSignal(window.model_loaded, timeout=5000):
+        window.reset_button.click()
+    assert not window.banner.isVisible()
+    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+
+
+def test_language_switch_keeps_the_drawing(window, qtbot):
+    stroke(window.canvas, ONE)
+    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+    window.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: window.pen_label.text() == "笔宽", timeout=3000)
+    assert window.file_menu.title() == "文件(&F)"
+    assert not window.canvas.is_empty() and window.digit_label.text().startswith("1")
+    assert window.settings.value("language") == "zh_CN"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=3000)
+
+
+def test_pen_width_and_geometry_persist(make_window):
+    first = make_window()
+    first.show()
+    first.pen_slider.setValue(33)
+    first.resize(700, 500)
+    first.close()
+    second = make_window()
+    assert second.pen_slider.value() == 33 and second.canvas.pen_width == 33
+    assert (second.width(), second.height()) == (700, 500)
+
+
+@pytest.mark.parametrize("width", [1, 3, 5, 28, 281])
+@pytest.mark.parametrize("fmt", [QImage.Format.Format_Grayscale8, QImage.Format.Format_RGB32,
+                                 QImage.Format.Format_ARGB32, QImage.Format.Format_RGB888])
+def test_qimage_to_gray_handles_row_padding(width, fmt):
+    pixels = np.random.default_rng(width).integers(0, 256, (7, width), dtype=np.uint8)
+    image = gray_to_qimage(pixels).convertToFormat(fmt)
+    assert image.bytesPerLine() >= width
+    np.testing.assert_array_equal(qimage_to_gray(image), pixels)
