@@ -46,20 +46,27 @@ def draw(digit: int, size: int = 280, box: tuple[float, float, float] = (0.15, 0
     ``box`` is (left, top, height) of the digit as fractions of the canvas; ``slant`` shears it
     (0.2 leans right); ``wobble`` moves every point by up to that fraction of the height.
     """
+    image = Image.new("L", (size, size), 255)
+    left, top, height = (value * size for value in box)
+    write(ImageDraw.Draw(image), digit, (left, top, height), width, slant, wobble, rng)
+    return np.asarray(image)
+
+
+def write(pen: ImageDraw.ImageDraw, digit: int, box: tuple[float, float, float], width: float,
+          slant: float = 0.0, wobble: float = 0.0, rng: np.random.Generator | None = None,
+          ink: int | tuple = 0) -> None:
+    """Draw ``digit`` with round-capped strokes in ``box`` = (left, top, height) pixels."""
     rng = rng or np.random.default_rng(0)
     left, top, height = box
-    image = Image.new("L", (size, size), 255)
-    pen = ImageDraw.Draw(image)
     for stroke in DIGITS[digit]:
         points = stroke + rng.uniform(-wobble, wobble, stroke.shape)
         x = left + (points[:, 0] * 0.75 + slant * (1 - points[:, 1])) * height
         y = top + points[:, 1] * height
-        xy = list(zip(x * size, y * size))
-        pen.line(xy, fill=0, width=max(1, round(width)), joint="curve")
+        xy = list(zip(x, y))
+        pen.line(xy, fill=ink, width=max(1, round(width)), joint="curve")
         radius = width / 2  # round caps, as the app's pen has
         for px, py in (xy[0], xy[-1]):
-            pen.ellipse((px - radius, py - radius, px + radius, py + radius), fill=0)
-    return np.asarray(image)
+            pen.ellipse((px - radius, py - radius, px + radius, py + radius), fill=ink)
 
 
 def drawn_set(count_per_digit: int, seed: int = 0, size: int = 280) -> tuple[np.ndarray, np.ndarray]:

@@ -5,8 +5,8 @@
 """
 
 from digitpad.imaging import ImageError
-from digitpad.recognizer import Recognition, Recognizer, recognize
+from digitpad.recognizer import Recognition, Recognizer, read_digits, recognize
 from digitpad.runtime import ModelError
 
 __version__ = "1.0.0"
-__all__ = ["ImageError", "ModelError", "Recognition", "Recognizer", "recognize", "__version__"]
+__all__ = ["ImageError", "ModelError", "Recognition", "Recognizer", "read_digits", "recognize", "__version__"]

@@ -37,10 +37,20 @@ def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
     return (np.clip(gray, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
 
 
+def background_level(gray: np.ndarray) -> int:
+    """The background's gray level: the median of the border pixels."""
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    return int(np.sort(border)[border.size // 2])  # the median, without np.median's overhead
+
+
+def is_clean(gray: np.ndarray) -> bool:
+    """True for a drawing on a flat background (the canvas, MNIST): no photo cleanup needed."""
+    return np.count_nonzero(gray == background_level(gray)) > gray.size // 2
+
+
 def ink_map(gray: np.ndarray) -> np.ndarray:
     """Ink strength (uint8) whatever the polarity: the background is what the border mostly holds."""
-    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
-    background = np.sort(border)[border.size // 2]  # the median, without np.median's overhead
+    background = np.uint8(background_level(gray))
     if background < 128:
         ink = gray - background
         ink[gray < background] = 0

@@ -11,7 +11,7 @@ import numpy as np
 
 from digitpad import assets
 from digitpad.imaging import ImageSource, load_gray
-from digitpad.preprocess import to_mnist
+from digitpad.preprocess import is_clean, to_mnist
 from digitpad.runtime import Predictor
 
 SURE = 0.80  # below this confidence the app says it is not sure
@@ -22,12 +22,14 @@ class Recognition:
     """What the model made of one digit.
 
     ``digit`` is None when there was nothing to recognise; ``probabilities`` then is uniform.
-    ``image`` is the 28x28 float32 picture the model saw (None with no ink).
+    ``image`` is the 28x28 float32 picture the model saw (None with no ink); ``box`` is where
+    the digit was found (left, top, right, bottom), for ``read_digits``.
     """
 
     digit: int | None
     probabilities: np.ndarray
     image: np.ndarray | None = field(default=None, repr=False)
+    box: tuple[int, int, int, int] | None = None
 
     @property
     def confidence(self) -> float:
@@ -57,15 +59,41 @@ class Recognizer:
         return self.predictor.path
 
     def recognize(self, image: ImageSource) -> Recognition:
-        """The one digit in ``image`` (a path, a PIL image or a numpy array)."""
-        return self.recognize_mnist(to_mnist(load_gray(image)))
+        """The one digit in ``image`` (a path, a PIL image or a numpy array).
 
-    def recognize_mnist(self, digit: np.ndarray | None) -> Recognition:
-        """Classify an image already in MNIST format (None: nothing to recognise)."""
-        if digit is None:
+        A clean drawing goes straight to preprocessing; a photo is cleaned up first and its
+        largest digit-like region read.
+        """
+        gray = load_gray(image)
+        if is_clean(gray):
+            return self._classify([to_mnist(gray)])[0]
+        from digitpad.photo import find_digits  # noqa: PLC0415 - SciPy only for photos
+
+        regions = find_digits(gray)
+        if not regions:
             return NOTHING
-        probabilities = self.predictor.predict(digit[None])[0]
-        return Recognition(int(probabilities.argmax()), probabilities, digit)
+        largest = max(regions, key=lambda region: float(region.ink.sum()))
+        return self._classify([to_mnist(largest.ink)], [largest.box])[0]
+
+    def read_digits(self, image: ImageSource) -> list[Recognition]:
+        """Every digit in ``image``, line by line and left to right, each with its ``box``."""
+        from digitpad.photo import find_digits  # noqa: PLC0415 - SciPy only for photos
+
+        regions = find_digits(load_gray(image))
+        found = [(to_mnist(region.ink), region.box) for region in regions]
+        found = [(digit, box) for digit, box in found if digit is not None]
+        return self._classify([digit for digit, _ in found], [box for _, box in found])
+
+    def _classify(self, digits: list[np.ndarray | None], boxes: list | None = None) -> list[Recognition]:
+        """One batch through the model; None (no ink) gives NOTHING."""
+        boxes = boxes or [None] * len(digits)
+        inked = [i for i, digit in enumerate(digits) if digit is not None]
+        results = [NOTHING] * len(digits)
+        if inked:
+            probabilities = self.predictor.predict(np.stack([digits[i] for i in inked]))
+            for i, p in zip(inked, probabilities):
+                results[i] = Recognition(int(p.argmax()), p, digits[i], boxes[i])
+        return results
 
 
 _default: Recognizer | None = None
@@ -84,3 +112,8 @@ def default_recognizer() -> Recognizer:
 def recognize(image: ImageSource) -> Recognition:
     """Recognise the one digit in ``image`` with the bundled model."""
     return default_recognizer().recognize(image)
+
+
+def read_digits(image: ImageSource) -> list[Recognition]:
+    """Read every digit in ``image`` (a number, several lines) with the bundled model."""
+    return default_recognizer().read_digits(image)

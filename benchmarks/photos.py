@@ -1,0 +1,204 @@
+"""Photographed-looking digits, made here, and how well digitpad reads them.
+
+    python -m benchmarks.photos generate     # (re)writes benchmarks/photos/{single,multi,hard}/
+    python -m benchmarks.photos              # accuracy per set, digitpad vs the tutorials' pipeline
+
+Digits are written with the strokes of ``synthetic.py`` or with handwriting-like fonts (Comic
+Neue, Humor Sans, Purisa, where installed), in black, blue or pencil ink, on plain, ruled or
+squared paper; then lit unevenly, shadowed, seen in perspective, blurred, noised and saved as
+JPEG, some with an EXIF rotation. File names hold the answer: ``0012_4071.jpg`` shows 4071.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from benchmarks.synthetic import write
+
+HERE = Path(__file__).resolve().parent / "photos"
+SETS = {"single": 150, "multi": 60, "hard": 40}
+FONT_FILES = [
+    "/usr/share/fonts/opentype/comic-neue/ComicNeue-Regular.otf",
+    "/usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf",
+    "/usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf",
+    "/usr/share/fonts/truetype/tlwg/Purisa.ttf",
+    "/usr/share/fonts/truetype/tlwg/Purisa-Bold.ttf",
+]
+INKS = {"black": (25, 25, 35), "blue": (30, 55, 160), "pencil": (95, 95, 100)}
+
+
+def fonts() -> list[str]:
+    return [path for path in FONT_FILES if Path(path).is_file()]
+
+
+def paper(width: int, height: int, kind: str, rng: np.random.Generator) -> Image.Image:
+    tone = tuple(int(v) for v in rng.integers([232, 228, 212], [252, 248, 240]))
+    page = Image.new("RGB", (width, height), tone)
+    pen = ImageDraw.Draw(page)
+    colour = tuple(int(v) for v in rng.integers([150, 170, 200], [200, 210, 240]))
+    step = int(rng.integers(28, 48))
+    if kind in ("ruled", "grid"):
+        for y in range(int(rng.integers(0, step)), height, step):
+            pen.line([(0, y), (width, y)], fill=colour, width=int(rng.integers(1, 3)))
+    if kind == "grid":
+        for x in range(int(rng.integers(0, step)), width, step):
+            pen.line([(x, 0), (x, height)], fill=colour, width=int(rng.integers(1, 3)))
+    return page
+
+
+def write_digit(mask: ImageDraw.ImageDraw, digit: int, box: tuple[float, float, float],
+                rng: np.random.Generator, font_files: list[str]) -> None:
+    """Write one digit into an ink mask (255 = ink), by strokes or in a handwriting-like font."""
+    left, top, height = box
+    if font_files and rng.random() < 0.5:
+        font = ImageFont.truetype(str(rng.choice(font_files)), int(height * 1.25))
+        x0, y0, x1, y1 = mask.textbbox((0, 0), str(digit), font=font)
+        mask.text((left - x0, top - y0 + (height - (y1 - y0)) / 2), str(digit), fill=255, font=font)
+        return
+    write(mask, digit, (left, top, height), width=height * rng.uniform(0.07, 0.14),
+          slant=rng.uniform(-0.1, 0.25), wobble=rng.uniform(0, 0.04), rng=rng, ink=255)
+
+
+def photograph(page: Image.Image, ink: Image.Image, rng: np.random.Generator, colour,
+               shadow: bool = True) -> Image.Image:
+    """Ink on paper, then the camera: uneven light, a shadow, perspective, blur, noise."""
+    width, height = page.size
+    alpha = np.asarray(ink.filter(ImageFilter.GaussianBlur(0.6)), np.float32)[..., None] / 255
+    pixels = np.asarray(page, np.float32) * (1 - alpha) + np.array(colour, np.float32) * alpha
+    ys, xs = np.mgrid[0:height, 0:width] / max(width, height)
+    light = 1 + rng.uniform(-0.35, 0.1) * xs + rng.uniform(-0.35, 0.1) * ys
+    light = light / light.max() * rng.uniform(0.8, 1.05)
+    if shadow and rng.random() < 0.5:
+        edge = Image.new("L", (width, height), 0)
+        corner = rng.uniform(0.2, 0.8, 4) * [width, height, width, height]
+        ImageDraw.Draw(edge).polygon([(0, 0), (corner[0], 0), (corner[2], corner[3]), (0, corner[1])], fill=255)
+        soft = np.asarray(edge.filter(ImageFilter.GaussianBlur(width / 25)), np.float32) / 255
+        light = light * (1 - rng.uniform(0.25, 0.45) * soft)
+    pixels = pixels * light[..., None]
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    jitter = rng.uniform(-0.05, 0.05, 8) * np.tile([width, height], 4)
+    corners = np.array([0, 0, 0, height, width, height, width, 0], float) + jitter
+    image = image.transform((width, height), Image.Transform.QUAD, tuple(corners),
+                            Image.Resampling.BILINEAR, fillcolor=tuple(int(v) for v in pixels[0, 0]))
+    image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0, 1.2)))
+    noisy = np.asarray(image, np.float32) + rng.normal(0, rng.uniform(1, 5), (height, width, 1))
+    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
+
+
+def single(rng: np.random.Generator, font_files: list[str]) -> tuple[Image.Image, str]:
+    size = int(rng.integers(300, 420))
+    digit = int(rng.integers(0, 10))
+    mask = Image.new("L", (size, size), 0)
+    height = size * rng.uniform(0.35, 0.65)
+    left = rng.uniform(0.1, 0.9 - 0.75 * height / size) * size
+    top = rng.uniform(0.08, 0.92 - height / size) * size
+    write_digit(ImageDraw.Draw(mask), digit, (left, top, height), rng, font_files)
+    kind = str(rng.choice(["plain", "ruled", "grid"]))
+    ink = INKS[str(rng.choice(list(INKS)))]
+    return photograph(paper(size, size, kind, rng), mask, rng, ink), str(digit)
+
+
+def number(rng: np.random.Generator, font_files: list[str], lines: int = 1) -> tuple[Image.Image, str]:
+    """A strip of 2-6 digits per line, on one or two lines."""
+    counts = [int(rng.integers(2, 7)) for _ in range(lines)]
+    height = float(rng.integers(50, 80))
+    width = int(max(counts) * height * 0.95 + 2 * height)
+    page_height = int(lines * height * 1.9 + height)
+    mask = Image.new("L", (width, page_height), 0)
+    pen = ImageDraw.Draw(mask)
+    text = ""
+    for line, count in enumerate(counts):
+        x = height * rng.uniform(0.5, 1.0)
+        top = height * (0.6 + line * 1.9)
+        for _ in range(count):
+            digit = int(rng.integers(0, 10))
+            write_digit(pen, digit, (x, top + rng.uniform(-0.08, 0.08) * height, height * rng.uniform(0.85, 1.05)),
+                        rng, font_files)
+            x += height * rng.uniform(0.8, 1.0)
+            text += str(digit)
+    kind = str(rng.choice(["plain", "ruled", "grid"]))
+    ink = INKS[str(rng.choice(list(INKS)))]
+    return photograph(paper(width, page_height, kind, rng), mask, rng, ink, shadow=False), text
+
+
+def hard(rng: np.random.Generator, font_files: list[str]) -> tuple[Image.Image, str, int]:
+    """The cases most apps fail: tiny digits, dark shadows, chalkboards, EXIF rotation, faint pencil."""
+    kind = int(rng.integers(0, 5))
+    digit = int(rng.integers(0, 10))
+    size = 600 if kind == 0 else 360
+    mask = Image.new("L", (size, size), 0)
+    height = size * (rng.uniform(0.06, 0.1) if kind == 0 else rng.uniform(0.4, 0.6))
+    left, top = rng.uniform(0.1, 0.8) * size * (1 - height / size), rng.uniform(0.1, 0.8) * size * (1 - height / size)
+    write_digit(ImageDraw.Draw(mask), digit, (left, top, height), rng, font_files)
+    page = paper(size, size, str(rng.choice(["plain", "grid"])), rng)
+    ink = INKS["pencil"] if kind == 4 else INKS["blue"]
+    if kind == 2:  # chalk on a board: light ink on a dark ground
+        page, ink = Image.new("RGB", (size, size), (40, 60, 50)), (225, 225, 215)
+    image = photograph(page, mask, rng, ink)
+    if kind == 4:  # faint pencil: squash the contrast
+        image = Image.fromarray((128 + (np.asarray(image, np.float32) - 128) * 0.45).astype(np.uint8))
+    orientation = 6 if kind == 3 else 1
+    if kind == 3:  # a phone that stored a portrait shot sideways
+        image = image.transpose(Image.Transpose.ROTATE_90)
+    return image, str(digit), orientation
+
+
+def generate() -> None:
+    rng = np.random.default_rng(2026)
+    font_files = fonts()
+    for name, count in SETS.items():
+        folder = HERE / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.jpg"):
+            old.unlink()
+        for i in range(count):
+            orientation = 1
+            if name == "single":
+                image, label = single(rng, font_files)
+            elif name == "multi":
+                image, label = number(rng, font_files, lines=1 if i % 3 else 2)
+            else:
+                image, label, orientation = hard(rng, font_files)
+            exif = Image.Exif()
+            exif[0x0112] = orientation
+            image.save(folder / f"{i:04d}_{label}.jpg", quality=int(rng.integers(55, 90)), exif=exif)
+    print(f"wrote {sum(SETS.values())} photos to {HERE} using {len(font_files)} fonts")
+
+
+def label_of(path: Path) -> str:
+    return path.stem.split("_")[1]
+
+
+def naive_read(path: Path, predictor) -> str:
+    """The tutorials' pipeline: whole image to 28x28 gray, inverted, fixed threshold."""
+    small = np.asarray(Image.open(path).convert("L").resize((28, 28)), np.float32) / 255
+    return str(int(predictor.predict(((1 - small) > 0.5).astype(np.float32)[None]).argmax()))
+
+
+def evaluate() -> None:
+    import digitpad  # noqa: PLC0415
+    from digitpad.recognizer import default_recognizer  # noqa: PLC0415
+
+    recognizer = default_recognizer()
+    for name in SETS:
+        paths = sorted((HERE / name).glob("*.jpg"))
+        if name == "multi":
+            read = ["".join(str(r.digit) for r in digitpad.read_digits(p)) for p in paths]
+            naive = None
+        else:
+            read = [str(recognizer.recognize(p).digit) for p in paths]
+            naive = np.mean([naive_read(p, recognizer.predictor) == label_of(p) for p in paths])
+        ours = np.mean([r == label_of(p) for r, p in zip(read, paths)])
+        misses = [f"{p.name}->{r}" for r, p in zip(read, paths) if r != label_of(p)]
+        extra = f", tutorials' pipeline {naive:.1%}" if naive is not None else ""
+        print(f"{name:7s} {len(paths):4d} photos: digitpad {ours:.1%}{extra}")
+        if misses:
+            print("        misread:", " ".join(misses[:12]), "..." if len(misses) > 12 else "")
+
+
+if __name__ == "__main__":
+    generate() if sys.argv[1:] == ["generate"] else evaluate()
