@@ -32,7 +32,7 @@ DIGITS: dict[int, list[Stroke]] = {
     6: [np.vstack([_line((0.75, 0.0)), _arc(0.75, 0.65, 0.6, 0.65, -90, -180, 12)[1:],
                    _arc(0.5, 0.72, 0.35, 0.28, 180, 540)])],
     7: [_line((0.1, 0.02), (0.9, 0.02), (0.35, 1.0))],
-    8: [np.stack([0.5 + 0.3 * np.sin(np.linspace(0, 2 * np.pi, 48)) * np.cos(np.linspace(0, 2 * np.pi, 48)),
+    8: [np.stack([0.5 + 0.55 * np.sin(np.linspace(0, 2 * np.pi, 48)) * np.cos(np.linspace(0, 2 * np.pi, 48)),
                   0.5 - 0.48 * np.cos(np.linspace(0, 2 * np.pi, 48))], axis=1)],
     9: [np.vstack([_arc(0.5, 0.3, 0.32, 0.28, 0, 360), _line((0.82, 0.3), (0.75, 1.0))])],
 }

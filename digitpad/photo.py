@@ -14,12 +14,13 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
-from digitpad.preprocess import stroke_width
+from digitpad.preprocess import INK_LEVEL, ink_map, is_clean, stroke_width
 
 WORK_SIDE = 800  # photos are analysed at most this large; boxes are mapped back
 MIN_INK = 0.14  # ink must be at least this much darker than the paper around it
-LINE_SPAN = 0.5  # a straight run across this share of the page is a ruled or grid line
+LINE_SPAN = 0.7  # a straight run across this share of the page is a ruled or grid line
 SPECK = 0.04  # components under this share of the largest one's area are specks
+FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,10 @@ def ink_strength(gray: np.ndarray) -> np.ndarray:
 
 
 def _light_ink(pixels: np.ndarray) -> bool:
-    """Ink is the strong, sparse departure from the paper around it: is it brighter or darker?"""
+    """Light ink on a dark ground (a chalkboard, a screen)? Paper is light, so only a dark
+    picture whose strong, sparse departures from the local ground are bright qualifies."""
+    if np.median(pixels) >= 0.5:
+        return False
     small = _shrink(pixels, 128)
     paper = ndimage.median_filter(small, size=max(5, max(small.shape) // 6))
     residual = small - paper
@@ -89,11 +93,13 @@ def ink_mask(strength: np.ndarray) -> np.ndarray:
     return strength > level
 
 
-def remove_lines(mask: np.ndarray) -> np.ndarray:
-    """Remove ruled and grid lines (long, thin, nearly straight runs) and mend the strokes they crossed."""
-    height, width = mask.shape
-    lines = (_long_runs(mask, run=(1, max(8, round(LINE_SPAN * width))), thicken=(3, 1))
-             | _long_runs(mask, run=(max(8, round(LINE_SPAN * height)), 1), thicken=(1, 3)))
+def remove_lines(mask: np.ndarray, faint: np.ndarray | None = None) -> np.ndarray:
+    """Remove ruled and grid lines (long, thin, nearly straight runs) and mend the strokes they crossed.
+
+    ``faint`` is a more permissive ink mask: a pale line that is patchy in ``mask`` is whole in it.
+    """
+    faint = mask if faint is None else faint | mask
+    lines = _lines(mask, faint, horizontal=True) | _lines(mask, faint, horizontal=False)
     if not lines.any():
         return mask
     cleaned = mask & ~lines
@@ -104,27 +110,66 @@ def remove_lines(mask: np.ndarray) -> np.ndarray:
     return cleaned | (mended & lines)
 
 
-def _long_runs(mask: np.ndarray, run: tuple[int, int], thicken: tuple[int, int]) -> np.ndarray:
-    """Ink in straight runs of at least ``run``; thickened first, so a line tilted by perspective still counts."""
-    thick = ndimage.binary_dilation(mask, structure=np.ones(thicken, bool))
-    return ndimage.binary_opening(thick, structure=np.ones(run, bool)) & mask
+def _lines(mask: np.ndarray, faint: np.ndarray, horizontal: bool) -> np.ndarray:
+    """Line pixels: runs across most of the page (found coarsely, tilt allowed), refined to the
+    pixels of ``mask`` that lie in straight runs along them."""
+    length = mask.shape[1] if horizontal else mask.shape[0]
+    shape = (lambda n: (1, n)) if horizontal else (lambda n: (n, 1))
+    across = (3, 1) if horizontal else (1, 3)
+    band = _coarse_runs(faint, shape(max(8, round(LINE_SPAN * length))), across)
+    if not band.any():
+        return band
+    thick = ndimage.binary_dilation(mask, structure=np.ones(across, bool))
+    runs = ndimage.binary_opening(thick, structure=np.ones(shape(max(8, length // 10)), bool))
+    return runs & band & mask
+
+
+def _coarse_runs(mask: np.ndarray, run: tuple[int, int], thicken: tuple[int, int]) -> np.ndarray:
+    """Bands around straight runs at least ``run`` long, even if tilted by perspective.
+
+    Looked for at about 200 px, where a tilted line drifts by only a pixel or two.
+    """
+    factor = max(1, round(max(mask.shape) / 200))
+    height, width = mask.shape
+    padded = np.pad(mask, ((0, -height % factor), (0, -width % factor)))
+    small = padded.reshape(padded.shape[0] // factor, factor, -1, factor).any(axis=(1, 3))
+    small_run = tuple(max(1, length // factor) for length in run)
+    thick = ndimage.binary_dilation(small, structure=np.ones(thicken, bool))
+    found = ndimage.binary_opening(thick, structure=np.ones(small_run, bool))
+    found = ndimage.binary_dilation(found, structure=np.ones((3, 3), bool))
+    return np.kron(found, np.ones((factor, factor), bool))[:height, :width]
 
 
 def find_digits(gray: np.ndarray) -> list[Region]:
-    """The digits in a photo, left to right and line by line, each with its box and clean ink."""
+    """The digits in an image, left to right and line by line, each with its box and clean ink.
+
+    A clean drawing (the canvas) is only segmented; a photo is cleaned up first.
+    """
+    if min(gray.shape) < 2:
+        return []
+    if is_clean(gray):
+        strength = ink_map(gray).astype(np.float32) / 255
+        return _regions(strength, strength > INK_LEVEL * max(float(strength.max()), MIN_INK), 1.0)
     scale = min(1.0, WORK_SIDE / max(gray.shape))
     if scale < 1:
         size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
         gray = np.asarray(Image.fromarray(gray).resize(size, Image.Resampling.BOX))
     strength = ink_strength(gray)
-    mask = remove_lines(ink_mask(strength))
+    return _regions(strength, remove_lines(ink_mask(strength), strength > MIN_INK / 2), scale)
+
+
+def _regions(strength: np.ndarray, mask: np.ndarray, scale: float) -> list[Region]:
+    """Connected ink -> digit parts -> digits in reading order; boxes scaled back by ``scale``."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3), bool))
     if count == 0:
         return []
     boxes = ndimage.find_objects(labels)
     areas = np.bincount(labels.ravel())[1:]
     keep = [i for i in range(count) if _is_digit_part(boxes[i], areas[i], areas.max(), mask.shape)]
-    groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
+    if keep:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
+        means = np.asarray(ndimage.mean(strength, labels, [i + 1 for i in keep]))
+        keep = [i for i, m in zip(keep, means) if m >= max(FAINTEST, 0.45 * means.max())]
+    groups = _drop_small(_group_parts([boxes[i] for i in keep], [i + 1 for i in keep]), mask.shape)
     regions = []
     for line in _reading_order(groups):
         height = float(np.median([box[1] - box[0] for box, _ in line]))
@@ -138,13 +183,29 @@ def find_digits(gray: np.ndarray) -> list[Region]:
 
 
 def _is_digit_part(box, area: int, largest: int, shape) -> bool:
+    """False for specks, slivers of ruled lines, and the page edge, desk or shadow at the border."""
     rows, cols = box
     height, width = rows.stop - rows.start, cols.stop - cols.start
-    if area < max(6, SPECK * largest):
+    side = max(shape)
+    if area < max(6, SPECK * largest) or max(height, width) < max(6, 0.03 * side):
         return False
-    touches = rows.start == 0 or cols.start == 0 or rows.stop == shape[0] or cols.stop == shape[1]
-    # The page edge, a shadow or the desk: touching the border and spanning most of it.
-    return not (touches and (height > 0.85 * shape[0] or width > 0.85 * shape[1]))
+    margin = 0.03 * side
+    near_edge_row = rows.start <= margin or rows.stop >= shape[0] - margin
+    near_edge_col = cols.start <= margin or cols.stop >= shape[1] - margin
+    if (near_edge_row and width > 0.3 * shape[1]) or (near_edge_col and height > 0.3 * shape[0]):
+        return False  # runs along the border: the page edge, the desk, a shadow
+    thin, long = min(height, width), max(height, width)
+    sliver = thin <= max(3, 0.015 * side) and long > 12 * thin
+    return not (sliver and (width > height or near_edge_row or near_edge_col))
+
+
+def _drop_small(groups, shape):
+    """Bits far shorter than the digits around them (grid crossings, dots, dashes) are not digits."""
+    if not groups:
+        return groups
+    tallest = max(bottom - top for (top, bottom, _, _), _ in groups)
+    least = max(0.4 * tallest, 0.03 * max(shape))
+    return [g for g in groups if g[0][1] - g[0][0] >= least]
 
 
 def _group_parts(boxes, ids) -> list[tuple[tuple[int, int, int, int], list[int]]]:
@@ -197,7 +258,7 @@ def _reading_order(groups):
 def _split_touching(ink: np.ndarray, height: float) -> list[tuple[int, np.ndarray]]:
     """Cut a region much wider than a digit at its thinnest columns: (column offset, piece) pairs."""
     width = ink.shape[1]
-    count = int(round(width / (0.8 * max(height, ink.shape[0]))))
+    count = min(8, int(round(width / (0.8 * max(height, ink.shape[0])))))
     if count < 2 or width < 4 * count:
         return [(0, ink)]
     profile = ink.sum(axis=0)

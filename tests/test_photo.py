@@ -1,0 +1,119 @@
+"""Photos: lighting, polarity, ruled and squared paper, several digits, reading order."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+import digitpad
+from benchmarks.photos import HERE, label_of, paper, photograph
+from benchmarks.synthetic import write
+from digitpad.photo import find_digits, remove_lines
+
+
+def written(digits, height=70, lines=1, page="plain", seed=0, gap=0.95, ink=(25, 25, 35)):
+    """A photo of ``digits`` (a list per line) on paper, with uneven light and a little blur."""
+    rng = np.random.default_rng(seed)
+    width = int(max(map(len, digits)) * height * gap + 2 * height)
+    page_height = int(lines * height * 1.9 + height)
+    mask = Image.new("L", (width, page_height), 0)
+    pen = ImageDraw.Draw(mask)
+    for line, row in enumerate(digits):
+        for i, digit in enumerate(row):
+            write(pen, digit, (height + i * height * gap, height * (0.5 + 1.9 * line), height), height * 0.1, ink=255)
+    return photograph(paper(width, page_height, page, rng), mask, rng, ink, shadow=False)
+
+
+def digits_of(results):
+    return [r.digit for r in results]
+
+
+def test_a_number_is_read_left_to_right():
+    photo = written([[4, 0, 7, 1, 3]])
+    results = digitpad.read_digits(photo)
+    assert digits_of(results) == [4, 0, 7, 1, 3]
+    lefts = [r.box[0] for r in results]
+    assert lefts == sorted(lefts)
+
+
+def test_two_lines_are_read_top_line_first():
+    results = digitpad.read_digits(written([[2, 5, 8], [6, 9]], lines=2, page="ruled"))
+    assert digits_of(results) == [2, 5, 8, 6, 9]
+    assert max(r.box[3] for r in results[:3]) < min(r.box[1] for r in results[3:]) + 10
+
+
+def test_grid_lines_are_removed_and_the_strokes_they_cross_kept():
+    digit = np.zeros((200, 200), bool)
+    digit[50:170, 88:96] = True  # a 1 across 60% of the picture ...
+    digit[160:167, 60:130] = True  # ... with a base
+    grid = np.zeros_like(digit)
+    grid[::25] = grid[:, ::25] = True
+    grid[1::25] = grid[:, 1::25] = True  # lines 2 px wide
+    cleaned = remove_lines(digit | grid)
+    assert (cleaned & digit).sum() / digit.sum() > 0.97  # the strokes survive, mended where lines crossed
+    assert (cleaned & grid & ~digit).sum() / (grid & ~digit).sum() < 0.02
+
+
+def test_a_dark_grid_does_not_disturb_reading():
+    plain = np.asarray(written([[1, 4]], seed=3).convert("L"))
+    photo = plain.copy()
+    photo[::30] = photo[:, ::30] = 130  # a dark grid: squares 30 px apart
+    assert digits_of(digitpad.read_digits(photo)) == [1, 4]
+    assert digits_of(digitpad.read_digits(plain)) == [1, 4]
+
+
+def test_light_ink_on_a_dark_board():
+    rng = np.random.default_rng(5)
+    mask = Image.new("L", (300, 300), 0)
+    write(ImageDraw.Draw(mask), 7, (90, 60, 170), 16, ink=255)
+    board = photograph(Image.new("RGB", (300, 300), (40, 60, 50)), mask, rng, (225, 225, 215))
+    assert digitpad.recognize(board).digit == 7
+    assert digits_of(digitpad.read_digits(board)) == [7]
+
+
+def test_parts_of_one_digit_stay_together():
+    image = Image.new("L", (300, 300), 255)
+    pen = ImageDraw.Draw(image)
+    write(pen, 4, (80, 50, 200), 14)  # the 4 is two separate strokes
+    pen.line([(120, 30), (200, 30)], fill=0, width=10)  # and a detached bar above it
+    results = digitpad.read_digits(np.asarray(image))
+    assert len(results) == 1
+
+
+def test_touching_digits_are_split():
+    photo = written([[3, 8]], gap=0.62)  # the digits overlap
+    assert digits_of(digitpad.read_digits(photo)) == [3, 8]
+
+
+@pytest.mark.parametrize("seed, kind", [(0, "ruled"), (1, "grid"), (2, "plain"), (3, "ruled")])
+def test_blank_paper_has_no_digit(seed, kind):
+    rng = np.random.default_rng(seed)
+    blank = photograph(paper(400, 300, kind, rng), Image.new("L", (400, 300), 0), rng, (0, 0, 0))
+    assert find_digits(np.asarray(blank.convert("L"))) == []
+    assert digitpad.recognize(blank).digit is None
+
+
+def test_specks_are_ignored():
+    image = np.asarray(written([[6]], seed=2).convert("L")).copy()
+    rng = np.random.default_rng(0)
+    for y, x in rng.integers(5, image.shape[0] - 5, (12, 2)):
+        image[y:y + 2, x:x + 2] = 40
+    assert digits_of(digitpad.read_digits(image)) == [6]
+
+
+@pytest.mark.parametrize("name, least", [("single", 0.9), ("hard", 0.8), ("multi", 0.8)])
+def test_committed_photo_sets(name, least):
+    paths = sorted((HERE / name).glob("*.jpg"))[:40]
+    if name == "multi":
+        right = ["".join(str(d) for d in digits_of(digitpad.read_digits(p))) == label_of(p) for p in paths]
+    else:
+        right = [str(digitpad.recognize(p).digit) == label_of(p) for p in paths]
+    assert np.mean(right) >= least
+
+
+def test_exif_rotated_photo_reads_upright():
+    rotated = [p for p in sorted(Path(HERE / "hard").glob("*.jpg")) if Image.open(p).getexif().get(0x0112) == 6]
+    assert rotated
+    right = [str(digitpad.recognize(p).digit) == label_of(p) for p in rotated]
+    assert np.mean(right) >= 0.75
