@@ -18,16 +18,18 @@ def main(argv: list[str] | None = None) -> int:
     predict = commands.add_parser("predict", help="recognise the digit in each image file")
     predict.add_argument("paths", nargs="+", metavar="PATH", help="image files")
     predict.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    predict.add_argument("--all-digits", action="store_true",
+                         help="read every digit (a whole number, several lines) instead of one")
     predict.add_argument("--model", help="an exported .onnx model (default: the bundled one)")
     args = parser.parse_args(argv)
     if args.command == "predict":
-        return _predict(args.paths, args.json, args.model)
+        return _predict(args.paths, args.json, args.model, args.all_digits)
     from digitpad.ui.app import run  # noqa: PLC0415 - Qt only for the window
 
     return run()
 
 
-def _predict(paths: list[str], as_json: bool, model: str | None) -> int:
+def _predict(paths: list[str], as_json: bool, model: str | None, all_digits: bool = False) -> int:
     from digitpad.recognizer import Recognizer, default_recognizer  # noqa: PLC0415
 
     try:
@@ -39,23 +41,38 @@ def _predict(paths: list[str], as_json: bool, model: str | None) -> int:
     results = []
     for path in paths:
         try:
-            recognition = recognizer.recognize(path)
+            found = recognizer.read_digits(path) if all_digits else [recognizer.recognize(path)]
         except ImageError as error:
             failed = True
             print(f"digitpad: {error}", file=sys.stderr)
             results.append({"path": path, "error": str(error)})
             continue
-        results.append({
-            "path": path,
-            "digit": recognition.digit,
-            "confidence": round(recognition.confidence, 4),
-            "probabilities": [round(float(p), 4) for p in recognition.probabilities],
-        })
+        if all_digits:
+            results.append({"path": path, "number": "".join(str(r.digit) for r in found),
+                            "digits": [_as_dict(r) for r in found]})
+        else:
+            results.append({"path": path, **_as_dict(found[0])})
         if not as_json:
-            print(f"{path}: {_describe(recognition)}", flush=True)
+            print(f"{path}: {_describe_number(found) if all_digits else _describe(found[0])}", flush=True)
     if as_json:
         print(json.dumps(results, indent=2))
     return 1 if failed else 0
+
+
+def _as_dict(recognition) -> dict:
+    return {
+        "digit": recognition.digit,
+        "confidence": round(recognition.confidence, 4),
+        "probabilities": [round(float(p), 4) for p in recognition.probabilities],
+        **({"box": list(recognition.box)} if recognition.box else {}),
+    }
+
+
+def _describe_number(found) -> str:
+    if not found:
+        return "no digit found"
+    least = min(r.confidence for r in found)
+    return f"{''.join(str(r.digit) for r in found)} (least sure digit {least:.1%})"
 
 
 def _describe(recognition) -> str:

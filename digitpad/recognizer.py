@@ -79,7 +79,10 @@ class Recognizer:
         """Every digit in ``image``, line by line and left to right, each with its ``box``."""
         from digitpad.photo import find_digits  # noqa: PLC0415 - SciPy only for photos
 
-        regions = find_digits(load_gray(image))
+        gray = load_gray(image)
+        regions = find_digits(gray)
+        if len(regions) == 1 and is_clean(gray):  # one drawn digit: exactly what recognize() sees
+            return self._classify([to_mnist(gray)], [regions[0].box])
         found = [(to_mnist(region.ink), region.box) for region in regions]
         found = [(digit, box) for digit, box in found if digit is not None]
         return self._classify([digit for digit, _ in found], [box for _, box in found])

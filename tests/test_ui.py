@@ -213,3 +213,71 @@ def test_qimage_to_gray_handles_row_padding(width, fmt):
     image = gray_to_qimage(pixels).convertToFormat(fmt)
     assert image.bytesPerLine() >= width
     np.testing.assert_array_equal(qimage_to_gray(image), pixels)
+
+
+def test_several_digits_on_the_canvas_make_a_number(window, qtbot):
+    window.canvas.resize(600, 420)
+    stroke(window.canvas, [(120, 80), (120, 330)])  # a 1 on the left
+    circle = [(400 + 80 * np.cos(a), 200 + 120 * np.sin(a)) for a in np.linspace(-np.pi / 2, 1.55 * np.pi, 40)]
+    stroke(window.canvas, circle)  # and a 0 on the right
+    qtbot.waitUntil(lambda: len(window._results) == 2, timeout=3000)
+    assert window.number_panel.isVisible()
+    assert [b.text() for b in window.number_buttons.buttons()] == ["1", "0"]
+    assert window.digit_label.text() == "0"  # the digit just drawn is the one shown
+    window.number_buttons.button(0).click()
+    assert window.digit_label.text() == "1" and window.chart.probabilities().argmax() == 1
+    assert len(window.canvas._marks) == 2
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not window.number_panel.isVisible(), timeout=3000)
+    assert window.canvas._marks == []
+
+
+def test_a_photo_of_a_number_shows_boxes_and_each_digits_bars(window, qtbot, tmp_path):
+    from tests.test_photo import written
+
+    path = tmp_path / "number.jpg"
+    written([[7, 2, 9]]).save(path)
+    window.open_image(str(path))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
+    assert [b.text() for b in window.number_buttons.buttons()] == ["7", "2", "9"]
+    assert len(window.photo._boxes) == 3 and window.digit_label.text().startswith("7")
+    centre = window.photo.box_rect(window.photo._boxes[2]).center()
+    send(window.photo, QEvent.Type.MouseButtonPress, (centre.x(), centre.y()))
+    assert window.digit_label.text().startswith("9")
+    window.clear_action.trigger()
+    assert window.stack.currentWidget() is window.canvas and not window.number_panel.isVisible()
+
+
+def test_paste_an_image_from_the_clipboard(window, qtbot):
+    QApplication.clipboard().setImage(gray_to_qimage(draw(6)))
+    window.paste_action.trigger()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
+    assert window.digit_label.text().startswith("6")
+
+
+def test_empty_clipboard_says_so(window):
+    QApplication.clipboard().clear()
+    window.paste_action.trigger()
+    assert "no image" in window.statusBar().currentMessage()
+
+
+def test_drop_an_image_file(window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "two.png"
+    gray_to_qimage(draw(2)).save(str(path))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, LEFT, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
+    assert window.digit_label.text().startswith("2")
+
+
+def test_a_blank_photo_says_no_digit(window, qtbot, tmp_path):
+    path = tmp_path / "blank.png"
+    gray_to_qimage(np.full((200, 300), 240, np.uint8)).save(str(path))
+    window.open_image(str(path))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
+    assert window.chart.probabilities() is None and window.chart._hint == "No digit found in this image"

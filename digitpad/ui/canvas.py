@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PAPER = QColor(Qt.GlobalColor.white)
 INK = QColor(Qt.GlobalColor.black)
+MARK = QColor("#2f7de1")
 
 
 class Stroke:
@@ -44,6 +45,8 @@ class Canvas(QWidget):
         self._undo: list[tuple[Stroke, ...]] = []  # earlier drawings, newest last
         self._redo: list[tuple[Stroke, ...]] = []
         self._current: Stroke | None = None
+        self._marks: list[QRect] = []
+        self._marked = -1
         self._image = QImage(QSize(1, 1), QImage.Format.Format_Grayscale8)
         self._image.fill(PAPER)
 
@@ -54,6 +57,16 @@ class Canvas(QWidget):
     def image(self) -> QImage:
         """The drawing as the model should see it (black ink on white)."""
         return self._image
+
+    def last_point(self) -> QPointF | None:
+        """Where the pen was last: the end of the newest stroke."""
+        stroke = self._current or (self._strokes[-1] if self._strokes else None)
+        return stroke.points[-1] if stroke else None
+
+    def set_marks(self, rects: list[QRect], selected: int = -1) -> None:
+        """Outline these rectangles over the drawing (not in it); ``selected`` stands out."""
+        self._marks, self._marked = list(rects), selected
+        self.update()
 
     def is_empty(self) -> bool:
         return not self._strokes and self._current is None
@@ -177,3 +190,7 @@ class Canvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(event.rect(), self._image, event.rect())
+        for index, rect in enumerate(self._marks):
+            colour = MARK if index == self._marked else QColor(MARK.red(), MARK.green(), MARK.blue(), 110)
+            painter.setPen(QPen(colour, 2 if index == self._marked else 1, Qt.PenStyle.DashLine))
+            painter.drawRect(rect.adjusted(-4, -4, 4, 4))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication, QKeySequence,
+)
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSlider,
-    QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+    QButtonGroup, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
+    QSlider, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from digitpad import __version__, assets
@@ -30,7 +32,7 @@ class MainWindow(QMainWindow):
     model_loaded = Signal(str)  # the model's path, once it is ready to predict
     _load_model = Signal(str)
     _recognize = Signal(int, object)
-    _open_image = Signal(str)
+    _open_image = Signal(str, object)
 
     def __init__(self, settings: QSettings, model_path: str = ""):
         super().__init__()
@@ -40,13 +42,15 @@ class MainWindow(QMainWindow):
         self._request = 0  # number of the newest request sent to the worker
         self._busy = False  # a request is with the worker
         self._dirty = False  # the canvas changed since the last request
-        self._last_result: Recognition | None = None
+        self._results: list[Recognition] = []  # every digit found, in reading order
+        self._selected = 0  # the one whose bars are shown
         self._build()
         self._build_menus()
         self._start_worker()
         self._restore_settings()
         self._retranslate()
-        self._show_result(None)
+        self._show_results([])
+        self.setAcceptDrops(True)
 
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -93,6 +97,15 @@ class MainWindow(QMainWindow):
         self.digit_label.setMinimumHeight(90)
         self.verdict_label = QLabel()
         self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number_label = QLabel()
+        self.number_row = QHBoxLayout()
+        self.number_row.addWidget(self.number_label)
+        self.number_row.addStretch()
+        self.number_buttons = QButtonGroup(self)
+        self.number_buttons.idClicked.connect(self.select_digit)
+        self.number_panel = QWidget()
+        self.number_panel.setLayout(self.number_row)
+        self.number_panel.hide()
         self.chart = ProbabilityChart()
         self.model_view = ModelView()
         self.model_view_label = QLabel()
@@ -102,6 +115,7 @@ class MainWindow(QMainWindow):
 
         right = QVBoxLayout()
         right.addWidget(self.banner)
+        right.addWidget(self.number_panel)
         right.addWidget(self.digit_label)
         right.addWidget(self.verdict_label)
         right.addWidget(self.chart, 1)
@@ -123,6 +137,7 @@ class MainWindow(QMainWindow):
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.stroke_finished.connect(self._submit)
         self.reset_button.clicked.connect(self.reset_model)
+        self.photo.box_clicked.connect(self.select_digit)
 
     def _build_menus(self) -> None:
         def action(shortcuts, slot, enabled=True) -> QAction:
@@ -138,6 +153,7 @@ class MainWindow(QMainWindow):
         self.undo_action = action([QKeySequence.StandardKey.Undo], self.canvas.undo)
         self.redo_action = action(["Ctrl+Shift+Z", "Ctrl+Y"], self.canvas.redo)
         self.clear_action = action(["Esc", "Delete"], self.clear)
+        self.paste_action = action([QKeySequence.StandardKey.Paste], self.paste)
         self.retrain_action = action([], lambda: None, enabled=False)
         self.load_model_action = action([], lambda: None, enabled=False)
         self.reset_model_action = action([], self.reset_model)
@@ -163,6 +179,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action, self.clear_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.paste_action)
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
@@ -192,11 +210,13 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
         self.clear_action.setText(self.tr("&Clear"))
+        self.paste_action.setText(self.tr("&Paste image"))
+        self.number_label.setText(self.tr("Number:"))
         self.retrain_action.setText(self.tr("&Retrain..."))
         self.load_model_action.setText(self.tr("&Load model..."))
         self.reset_model_action.setText(self.tr("Reset to &bundled model"))
         self.about_action.setText(self.tr("&About digitpad"))
-        self._show_result(self._last_result)
+        self._show_results(self._results)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -245,7 +265,7 @@ class MainWindow(QMainWindow):
         self.banner_text.setText(self.tr("The model could not be loaded: %1").replace("%1", message))
         self.banner.show()
         self.statusBar().showMessage(self.tr("No model: drawing still works, predictions are off."))
-        self._show_result(None)
+        self._show_results([])
 
     def reset_model(self) -> None:
         """Go back to the model that ships with the app."""
@@ -260,7 +280,7 @@ class MainWindow(QMainWindow):
         if self.canvas.is_empty():
             self._request += 1  # anything still on its way is out of date
             self._dirty = False
-            self._show_result(None)
+            self._show_results([])
             return
         self._dirty = True
         if not self._live.isActive():
@@ -277,15 +297,65 @@ class MainWindow(QMainWindow):
         self._recognize.emit(self._request, qimage_to_gray(self.canvas.image()))
 
     @Slot(int, object)
-    def _on_recognized(self, request: int, result: Recognition) -> None:
+    def _on_recognized(self, request: int, results: list[Recognition]) -> None:
         self._busy = False
         if request == self._request and self.stack.currentWidget() is self.canvas:
-            self._show_result(result)
+            self._selected = self._digit_under_pen(results)
+            self._show_results(results)
         self._submit()
 
+    def _digit_under_pen(self, results: list[Recognition]) -> int:
+        """The digit being drawn: the one whose box is nearest the pen."""
+        point = self.canvas.last_point()
+        if point is None or len(results) < 2:
+            return 0
+
+        def distance(result: Recognition) -> float:
+            left, top, right, bottom = result.box
+            dx = max(left - point.x(), 0, point.x() - right)
+            dy = max(top - point.y(), 0, point.y() - bottom)
+            return dx * dx + dy * dy
+
+        return min(range(len(results)), key=lambda i: distance(results[i]))
+
+    def _show_results(self, results: list[Recognition]) -> None:
+        """Show every digit found: the number, boxes, and the selected digit's bars."""
+        self._results = [r for r in results if r.digit is not None]
+        self._selected = min(self._selected, max(0, len(self._results) - 1))
+        several = len(self._results) > 1
+        self._fill_number_row()
+        boxes = [r.box for r in self._results] if several else []
+        self.canvas.set_marks([QRect(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in boxes], self._selected)
+        self.photo.set_boxes([r.box for r in self._results], self._selected)
+        self._show_result(self._results[self._selected] if self._results else None)
+
+    def _fill_number_row(self) -> None:
+        buttons = self.number_buttons.buttons()
+        for extra in buttons[len(self._results):]:
+            self.number_buttons.removeButton(extra)
+            extra.deleteLater()
+        for index in range(len(buttons), len(self._results)):
+            button = QToolButton(checkable=True, autoRaise=True)
+            font = button.font()
+            font.setPointSize(font.pointSize() + 6)
+            button.setFont(font)
+            self.number_buttons.addButton(button, index)
+            self.number_row.insertWidget(1 + index, button)
+        for index, result in enumerate(self._results):
+            button = self.number_buttons.button(index)
+            button.setText(str(result.digit))
+            button.setChecked(index == self._selected)
+        self.number_panel.setVisible(len(self._results) > 1)
+
+    @Slot(int)
+    def select_digit(self, index: int) -> None:
+        """Show the bars of the ``index``-th digit of the number."""
+        if 0 <= index < len(self._results):
+            self._selected = index
+            self._show_results(self._results)
+
     def _show_result(self, result: Recognition | None) -> None:
-        self._last_result = result
-        if result is None or result.digit is None:
+        if result is None:
             self.digit_label.setText("-")
             self.verdict_label.setText("")
             self.chart.set_probabilities(None)
@@ -294,7 +364,7 @@ class MainWindow(QMainWindow):
                 self.chart.set_hint(self.tr("No model loaded"))
             elif not self._model_ready:
                 self.chart.set_hint(self.tr("Loading model..."))
-            elif result is not None and self.stack.currentWidget() is self.photo:
+            elif self.stack.currentWidget() is self.photo:
                 self.chart.set_hint(self.tr("No digit found in this image"))
             else:
                 self.chart.set_hint(self.tr("Draw a digit"))
@@ -316,7 +386,8 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.photo:
             self.stack.setCurrentWidget(self.canvas)
             self.statusBar().clearMessage()
-            self._show_result(None)
+            self._update_edit_actions()
+            self._show_results([])
             self._dirty = not self.canvas.is_empty()
             self._submit()
             return
@@ -342,18 +413,49 @@ class MainWindow(QMainWindow):
             self.open_image(path)
 
     def open_image(self, path: str) -> None:
-        """Read and recognise an image file in the background."""
+        """Read an image file and every digit in it, in the background."""
         self.settings.setValue("last_folder", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Opening %1...").replace("%1", Path(path).name))
-        self._open_image.emit(path)
+        self._open_image.emit(Path(path).name, path)
+
+    def paste(self) -> None:
+        """Read the image (or image file) on the clipboard."""
+        data = QGuiApplication.clipboard().mimeData()
+        if not self._open_mime(data, self.tr("pasted image")):
+            self.statusBar().showMessage(self.tr("The clipboard holds no image."), 5000)
+
+    def _open_mime(self, data, name: str) -> bool:
+        """Open the first local image file, or the image itself, that ``data`` carries."""
+        if data is None:
+            return False
+        files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()] if data.hasUrls() else []
+        if files:
+            self.open_image(files[0])
+            return True
+        if data.hasImage():
+            image = data.imageData()
+            if image is not None and not image.isNull():
+                self._open_image.emit(name, qimage_to_gray(image))
+                return True
+        return False
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        data = event.mimeData()
+        if data.hasImage() or (data.hasUrls() and any(url.isLocalFile() for url in data.urls())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self._open_mime(event.mimeData(), self.tr("dropped image")):
+            event.acceptProposedAction()
 
     @Slot(str, object, object)
-    def _on_image_opened(self, path: str, pixels, result: Recognition | None) -> None:
+    def _on_image_opened(self, name: str, pixels, results: list[Recognition]) -> None:
         self.photo.set_image(gray_to_qimage(pixels))
         self.stack.setCurrentWidget(self.photo)
         self._update_edit_actions()
-        self.statusBar().showMessage(self.tr("%1: press Esc to go back to drawing").replace("%1", Path(path).name))
-        self._show_result(result)
+        self.statusBar().showMessage(self.tr("%1: press Esc to go back to drawing").replace("%1", name))
+        self._selected = 0
+        self._show_results(results)
 
     @Slot(str)
     def _on_image_failed(self, message: str) -> None:

@@ -13,12 +13,13 @@ from digitpad.runtime import ModelError
 
 
 class RecognitionWorker(QObject):
-    """Lives on a QThread; speaks only through signals."""
+    """Lives on a QThread; speaks only through signals. Results are lists of Recognition,
+    one per digit found, in reading order."""
 
     model_ready = Signal(str)  # the model file's path
     model_failed = Signal(str)  # why it could not be loaded
-    recognized = Signal(int, object)  # request number, Recognition
-    image_opened = Signal(str, object, object)  # path, gray pixels, Recognition
+    recognized = Signal(int, object)  # request number, list of Recognition
+    image_opened = Signal(str, object, object)  # name, gray pixels, list of Recognition
     image_failed = Signal(str)  # a message for the user
 
     def __init__(self):
@@ -33,27 +34,32 @@ class RecognitionWorker(QObject):
         except ModelError as error:
             self._recognizer = None
             self.model_failed.emit(str(error))
+            return
         except Exception:  # a broken install must not kill the thread silently
             self._recognizer = None
             self.model_failed.emit(traceback.format_exc(limit=1).strip().splitlines()[-1])
-        else:
-            self.model_ready.emit(str(self._recognizer.model_path))
+            return
+        self.model_ready.emit(str(self._recognizer.model_path))
+        import digitpad.photo  # noqa: F401, PLC0415 - load SciPy now, not during the first stroke
 
     @Slot(int, object)
     def recognize(self, request: int, pixels: np.ndarray) -> None:
         if self._recognizer is not None:
-            self.recognized.emit(request, self._recognizer.recognize(pixels))
+            self.recognized.emit(request, self._recognizer.read_digits(pixels))
 
-    @Slot(str)
-    def open_image(self, path: str) -> None:
-        """Read an image file and recognise it; failures come back as a message, never a crash."""
+    @Slot(str, object)
+    def open_image(self, name: str, source: object) -> None:
+        """Read an image (a file's path, or gray pixels) and every digit in it.
+
+        Failures come back as a message, never as a crash.
+        """
         try:
-            pixels = load_gray(path)
+            pixels = load_gray(source)
+            results = self._recognizer.read_digits(pixels) if self._recognizer else []
         except ImageError as error:
             self.image_failed.emit(str(error))
             return
         except Exception as error:  # a decoder bug must not take the app down
-            self.image_failed.emit(f"{path}: {error}")
+            self.image_failed.emit(f"{name}: {error}")
             return
-        result = self._recognizer.recognize(pixels) if self._recognizer else None
-        self.image_opened.emit(path, pixels, result)
+        self.image_opened.emit(name, pixels, results)
