@@ -51,7 +51,7 @@ def make_window(qtbot, tmp_path):
 
     def make(model_path=""):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings, model_path)
+        window = MainWindow(settings, model_path, data_dir=tmp_path / "data")
         qtbot.addWidget(window)
         windows.append(window)
         return window
@@ -198,11 +198,12 @@ def test_pen_width_and_geometry_persist(make_window):
     first = make_window()
     first.show()
     first.pen_slider.setValue(33)
-    first.resize(700, 500)
+    first.resize(700, 540)
+    size = first.size()
     first.close()
     second = make_window()
     assert second.pen_slider.value() == 33 and second.canvas.pen_width == 33
-    assert (second.width(), second.height()) == (700, 500)
+    assert second.size() == size and size.width() == 700
 
 
 @pytest.mark.parametrize("width", [1, 3, 5, 28, 281])

@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad import __version__, assets
+from digitpad.model_store import ModelStore
 from digitpad.recognizer import Recognition
+from digitpad.runtime import ModelError, Predictor
+from digitpad.samples import SampleStore
 from digitpad.ui import language
 from digitpad.ui.canvas import Canvas
 from digitpad.ui.chart import ProbabilityChart
 from digitpad.ui.photo_view import PhotoView
 from digitpad.ui.preview import ModelView
 from digitpad.ui.qimage import gray_to_qimage, qimage_to_gray
+from digitpad.ui.samples_dialog import SamplesDialog
 from digitpad.ui.worker import RecognitionWorker
 
 LIVE_INTERVAL_MS = 30  # at most ~33 predictions a second while a stroke goes on
@@ -34,16 +38,21 @@ class MainWindow(QMainWindow):
     _recognize = Signal(int, object)
     _open_image = Signal(str, object)
 
-    def __init__(self, settings: QSettings, model_path: str = ""):
+    def __init__(self, settings: QSettings, model_path: str = "", data_dir: str | Path | None = None):
+        """``data_dir`` holds the user's samples and models (default: the platform's app data folder)."""
         super().__init__()
         self.settings = settings
-        self._model_path = model_path
+        folder = Path(data_dir) if data_dir else _app_data_folder()
+        self.samples = SampleStore(folder / "samples")
+        self.models = ModelStore(folder / "models")
+        self._model_path = model_path or str(self.models.active_onnx())
         self._model_ready = False
         self._request = 0  # number of the newest request sent to the worker
         self._busy = False  # a request is with the worker
         self._dirty = False  # the canvas changed since the last request
         self._results: list[Recognition] = []  # every digit found, in reading order
         self._selected = 0  # the one whose bars are shown
+        self.training_dialog = None
         self._build()
         self._build_menus()
         self._start_worker()
@@ -106,6 +115,20 @@ class MainWindow(QMainWindow):
         self.number_panel = QWidget()
         self.number_panel.setLayout(self.number_row)
         self.number_panel.hide()
+        self.teach_label = QLabel()
+        self.teach_buttons = QButtonGroup(self)
+        self.teach_buttons.idClicked.connect(self.teach)
+        teach = QHBoxLayout()
+        teach.setSpacing(2)
+        teach.addWidget(self.teach_label)
+        for digit in range(10):
+            button = QToolButton()
+            button.setText(str(digit))
+            self.teach_buttons.addButton(button, digit)
+            teach.addWidget(button)
+        teach.addStretch()
+        self.teach_panel = QWidget()
+        self.teach_panel.setLayout(teach)
         self.chart = ProbabilityChart()
         self.model_view = ModelView()
         self.model_view_label = QLabel()
@@ -119,6 +142,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.digit_label)
         right.addWidget(self.verdict_label)
         right.addWidget(self.chart, 1)
+        right.addWidget(self.teach_panel)
         right.addLayout(seen)
         right_panel = QWidget()
         right_panel.setLayout(right)
@@ -154,8 +178,10 @@ class MainWindow(QMainWindow):
         self.redo_action = action(["Ctrl+Shift+Z", "Ctrl+Y"], self.canvas.redo)
         self.clear_action = action(["Esc", "Delete"], self.clear)
         self.paste_action = action([QKeySequence.StandardKey.Paste], self.paste)
-        self.retrain_action = action([], lambda: None, enabled=False)
-        self.load_model_action = action([], lambda: None, enabled=False)
+        self.retrain_action = action([], lambda: self.open_training("retrain"))
+        self.fine_tune_action = action([], lambda: self.open_training("fine_tune"))
+        self.samples_action = action([], self.show_samples)
+        self.load_model_action = action([], self.load_model_dialog)
         self.reset_model_action = action([], self.reset_model)
         self.about_action = action([], self.show_about)
         self.undo_button.setDefaultAction(self.undo_action)
@@ -185,7 +211,9 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.model_menu = bar.addMenu("")
-        self.model_menu.addActions([self.retrain_action, self.load_model_action, self.reset_model_action])
+        self.model_menu.addActions([self.retrain_action, self.fine_tune_action, self.samples_action])
+        self.model_menu.addSeparator()
+        self.model_menu.addActions([self.load_model_action, self.reset_model_action])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         self.canvas.changed.connect(self._update_edit_actions)
@@ -213,6 +241,11 @@ class MainWindow(QMainWindow):
         self.paste_action.setText(self.tr("&Paste image"))
         self.number_label.setText(self.tr("Number:"))
         self.retrain_action.setText(self.tr("&Retrain..."))
+        self.fine_tune_action.setText(self.tr("&Fine-tune on my samples..."))
+        self.samples_action.setText(self.tr("My &samples..."))
+        self.teach_label.setText(self.tr("That's a:"))
+        self.teach_panel.setToolTip(self.tr("Wrong answer? Say what the digit really is: "
+                                            "digitpad keeps it to learn your handwriting."))
         self.load_model_action.setText(self.tr("&Load model..."))
         self.reset_model_action.setText(self.tr("Reset to &bundled model"))
         self.about_action.setText(self.tr("&About digitpad"))
@@ -262,15 +295,104 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_model_failed(self, message: str) -> None:
+        if self.models.has_user_model() and self._model_path == str(self.models.active_onnx()):
+            self.models.reset()  # a damaged saved model: back to the bundled one, and say so
+            self._model_path = str(self.models.active_onnx())
+            self._request_model(self._model_path)
+            QMessageBox.warning(self, self.tr("Model"), self.tr(
+                "Your saved model could not be loaded (%1). digitpad uses the bundled model instead; "
+                "the damaged one is kept in the data folder.").replace("%1", message))
+            return
         self.banner_text.setText(self.tr("The model could not be loaded: %1").replace("%1", message))
         self.banner.show()
         self.statusBar().showMessage(self.tr("No model: drawing still works, predictions are off."))
         self._show_results([])
 
     def reset_model(self) -> None:
-        """Go back to the model that ships with the app."""
-        self._model_path = ""
-        self._request_model("")
+        """Go back to the model that ships with the app (the user's model is kept as the previous one)."""
+        try:
+            self.models.reset()
+        except OSError as error:
+            self.statusBar().showMessage(str(error))
+        self._model_path = str(assets.BUNDLED_ONNX)
+        self._request_model(self._model_path)
+
+    # -- training and the user's handwriting -------------------------------------------------
+    def open_training(self, kind: str) -> None:
+        """Retrain or fine-tune in a non-modal dialog; drawing and predicting go on meanwhile."""
+        from digitpad.ui.training_dialog import TrainingDialog  # noqa: PLC0415
+        from digitpad.ui.training_worker import Job  # noqa: PLC0415
+
+        samples = self.samples.arrays()
+        if kind == "fine_tune" and len(samples[0]) < 5:
+            QMessageBox.information(self, self.tr("Fine-tune on my samples"), self.tr(
+                "Teach digitpad at least 5 samples first: draw a digit, then click the right digit "
+                "after \"That's a:\". You have %1.").replace("%1", str(len(samples[0]))))
+            return
+        job = Job(kind, Path(self._model_path), self._keras_beside(self._model_path), samples=samples)
+        self._open_dialog(TrainingDialog(self, self.settings, job, len(samples[0])))
+
+    def _keras_beside(self, onnx_path: str) -> Path:
+        keras_path = Path(onnx_path).with_suffix(".keras")
+        return keras_path if keras_path.is_file() else assets.BUNDLED_MODEL
+
+    def _open_dialog(self, dialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.use_model)
+        self.training_dialog = dialog
+        dialog.show()
+
+    @Slot(Path)
+    def use_model(self, staged: Path) -> None:
+        """Keep a newly trained model: saved in the data folder, then swapped in live."""
+        try:
+            path = self.models.install(staged)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Model"), self.tr(
+                "The new model could not be saved (%1). The model in use is unchanged.").replace("%1", str(error)))
+            return
+        self._model_path = str(path)
+        self._request_model(self._model_path)
+
+    def load_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), str(Path.home()),
+                                              self.tr("Models (*.keras *.onnx)"))
+        if path:
+            self.load_model(path)
+
+    def load_model(self, path: str) -> None:
+        """Use a model file: an ONNX export at once, a .keras file after a safe conversion."""
+        if path.lower().endswith(".keras"):
+            from digitpad.ui.training_dialog import TrainingDialog  # noqa: PLC0415
+            from digitpad.ui.training_worker import Job  # noqa: PLC0415
+
+            job = Job("import", Path(self._model_path), self._keras_beside(self._model_path), source=path)
+            self._open_dialog(TrainingDialog(self, self.settings, job, 0))
+            return
+        try:
+            Predictor(path)  # checks it opens and maps 28x28x1 to 10 classes
+        except ModelError as error:
+            QMessageBox.warning(self, self.tr("Load model"), str(error))
+            return
+        self.use_model(Path(path))
+
+    @Slot(int)
+    def teach(self, digit: int) -> None:
+        """Keep the digit on show as an example of ``digit``."""
+        if not self._results:
+            self.statusBar().showMessage(self.tr("Draw or open a digit first."), 5000)
+            return
+        try:
+            self.samples.add(self._results[self._selected].image, digit)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("My samples"), self.tr(
+                "The sample could not be saved (%1). Your other samples are safe.").replace("%1", str(error)))
+            return
+        self.statusBar().showMessage(self.tr("Saved as %1: %2 samples of your handwriting.")
+                                     .replace("%1", str(digit)).replace("%2", str(len(self.samples))), 5000)
+
+    def show_samples(self) -> None:
+        SamplesDialog(self, self.samples).exec()
 
     # -- live prediction -------------------------------------------------------------------
     @Slot()
@@ -355,6 +477,7 @@ class MainWindow(QMainWindow):
             self._show_results(self._results)
 
     def _show_result(self, result: Recognition | None) -> None:
+        self.teach_panel.setEnabled(result is not None)
         if result is None:
             self.digit_label.setText("-")
             self.verdict_label.setText("")
@@ -496,7 +619,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", used)
 
     def show_about(self) -> None:
-        card = assets.read_card(self._model_path or assets.BUNDLED_ONNX)
+        card = assets.read_card(self._model_path)
         model = (self.tr("Model: %1 (%2 parameters), %3 on the MNIST test set.")
                  .replace("%1", card.get("architecture", "?"))
                  .replace("%2", f"{card.get('parameters', 0):,}")
@@ -515,9 +638,20 @@ class MainWindow(QMainWindow):
         self.language_actions.get(current, self.language_actions["en"]).setChecked(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.training_dialog is not None:
+            try:
+                self.training_dialog.close()  # stops its training thread
+            except RuntimeError:
+                pass  # already closed and deleted
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("pen_width", self.pen_slider.value())
         self.settings.sync()
         self.thread.quit()
         self.thread.wait()
         super().closeEvent(event)
+
+
+def _app_data_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths  # noqa: PLC0415
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))

@@ -1,0 +1,75 @@
+"""The user's own handwriting: labelled 28x28 samples kept in a folder, one PNG each.
+
+One file per sample, written to a temporary name and renamed into place, so a crash in the
+middle of a write never damages what was stored before; an unreadable file is skipped, not fatal.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+
+@dataclass(frozen=True)
+class Sample:
+    path: Path
+    label: int
+    image: np.ndarray  # 28x28 float32 in [0, 1], MNIST format
+
+
+class SampleStore:
+    """Labelled samples in ``folder`` (created when the first sample is added)."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+
+    def add(self, image: np.ndarray, label: int) -> Sample:
+        """Store a 28x28 MNIST-format image as an example of ``label``. Raises OSError if it cannot."""
+        if image.shape != (28, 28) or not 0 <= int(label) <= 9:
+            raise ValueError("a sample is a 28x28 image labelled 0-9")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{int(label)}_{uuid.uuid4().hex[:12]}.png"
+        pixels = (np.clip(image, 0, 1) * 255).round().astype(np.uint8)
+        handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".png")
+        try:
+            with os.fdopen(handle, "wb") as f:
+                Image.fromarray(pixels).save(f, format="PNG")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return Sample(path, int(label), pixels.astype(np.float32) / 255)
+
+    def samples(self) -> list[Sample]:
+        """Every readable sample, oldest first; damaged or foreign files are skipped."""
+        found = []
+        for path in sorted(self.folder.glob("[0-9]_*.png"), key=lambda p: p.stat().st_mtime_ns):
+            try:
+                with Image.open(path) as image:
+                    pixels = np.asarray(image.convert("L"), np.float32) / 255
+            except (OSError, UnidentifiedImageError, ValueError):
+                continue
+            if pixels.shape == (28, 28):
+                found.append(Sample(path, int(path.name[0]), pixels))
+        return found
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """All samples as (N, 28, 28) float32 images and (N,) int labels."""
+        samples = self.samples()
+        if not samples:
+            return np.zeros((0, 28, 28), np.float32), np.zeros(0, np.int64)
+        return np.stack([s.image for s in samples]), np.array([s.label for s in samples])
+
+    def remove(self, sample: Sample) -> None:
+        sample.path.unlink(missing_ok=True)
+
+    def __len__(self) -> int:
+        return len(self.samples())

@@ -1,0 +1,266 @@
+"""Retrain, fine-tune or import a model: set up, watch it learn, then keep it or not."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QThread, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QProgressBar, QPushButton, QSpinBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from digitpad.data import ENV_VAR, find_directory
+from digitpad.ui.curves import TrainingCurves
+from digitpad.ui.training_worker import Job, TrainingWorker
+
+ARCHITECTURES = ("cnn", "small_cnn", "mlp")
+
+
+class TrainingDialog(QDialog):
+    """Non-modal: the main window stays usable while a model trains. Emits ``chosen`` with the
+    staged model's path when the user keeps it; nothing changes otherwise."""
+
+    chosen = Signal(Path)
+    _run = Signal(object)
+
+    def __init__(self, parent: QWidget, settings: QSettings, job: Job, sample_count: int):
+        super().__init__(parent)
+        self.settings, self.job, self.sample_count = settings, job, sample_count
+        self._result: dict | None = None
+        self._started = 0.0
+        self._done_batches = 0
+        self._build()
+        self._start_thread()
+        if job.kind == "import":
+            self._start()
+
+    # -- pages -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        fine_tune = self.job.kind == "fine_tune"
+        self.setWindowTitle(self.tr("Fine-tune on my samples") if fine_tune else self.tr("Retrain the model"))
+        self.pages = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        setup = QWidget()
+        form = QFormLayout(setup)
+        self.data_edit = QLineEdit(self._initial_data_dir())
+        browse = QPushButton(self.tr("Browse..."))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.data_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("MNIST folder:"), row)
+        self.data_hint = QLabel()
+        self.data_hint.setWordWrap(True)
+        form.addRow("", self.data_hint)
+        self.architecture = QComboBox()
+        self.architecture.addItems(ARCHITECTURES)
+        self.epochs = QSpinBox(minimum=1, maximum=50, value=10)
+        self.include_samples = QCheckBox(self.tr("Include my %1 samples").replace("%1", str(self.sample_count)))
+        self.include_samples.setChecked(self.sample_count > 0)
+        self.include_samples.setEnabled(self.sample_count > 0)
+        if not fine_tune:
+            form.addRow(self.tr("Architecture:"), self.architecture)
+            form.addRow(self.tr("Epochs:"), self.epochs)
+            form.addRow("", self.include_samples)
+        else:
+            form.addRow("", QLabel(self.tr("%1 samples of your handwriting. MNIST, if found, is mixed in so "
+                                           "the model does not forget other people's digits.")
+                                   .replace("%1", str(self.sample_count))))
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self._start)
+        form.addRow("", self.start_button)
+        self.data_edit.textChanged.connect(self._check_data)
+        self._check_data()
+        self.pages.addWidget(setup)
+
+        running = QWidget()
+        column = QVBoxLayout(running)
+        self.status = QLabel(self.tr("Starting TensorFlow..."))
+        self.progress = QProgressBar()
+        self.curves = TrainingCurves()
+        legend = QLabel(self.tr("blue: training, orange: validation"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        column.addWidget(self.status)
+        column.addWidget(self.progress)
+        column.addWidget(self.curves, 1)
+        column.addWidget(legend)
+        column.addWidget(self.cancel_button)
+        self.pages.addWidget(running)
+
+        done = QWidget()
+        column = QVBoxLayout(done)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.confusion = QTableWidget(10, 10)
+        self.confusion.setHorizontalHeaderLabels([str(d) for d in range(10)])
+        self.confusion.setVerticalHeaderLabels([str(d) for d in range(10)])
+        self.confusion.horizontalHeader().setDefaultSectionSize(44)
+        self.confusion_label = QLabel(self.tr("Confusion matrix on the MNIST test set (rows: true digit, "
+                                              "columns: predicted)"))
+        self.use_button = QPushButton(self.tr("Use the new model"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.use_button.clicked.connect(self._use)
+        self.discard_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.use_button)
+        column.addWidget(self.summary)
+        column.addWidget(self.confusion_label)
+        column.addWidget(self.confusion, 1)
+        column.addLayout(buttons)
+        self.pages.addWidget(done)
+        self.resize(620, 480)
+
+    def _initial_data_dir(self) -> str:
+        found = find_directory() or self.settings.value("mnist_folder", "")
+        return str(found or "")
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("MNIST folder"), self.data_edit.text())
+        if folder:
+            self.data_edit.setText(folder)
+
+    @Slot()
+    def _check_data(self) -> None:
+        folder = Path(self.data_edit.text()).expanduser() if self.data_edit.text() else None
+        found = folder is not None and folder.is_dir() and (
+            (folder / "mnist.npz").is_file() or any(folder.glob("train-images*")))
+        if found:
+            self.data_hint.setText(self.tr("MNIST found."))
+        else:
+            self.data_hint.setText(self.tr(
+                "No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other "
+                "MNIST files (or a mnist.npz), or set %1.").replace("%1", ENV_VAR))
+        self.start_button.setEnabled(found or self.job.kind == "fine_tune")
+
+    # -- running ---------------------------------------------------------------------------
+    def _start_thread(self) -> None:
+        self.thread = QThread(self)
+        self.worker = TrainingWorker()
+        self.worker.moveToThread(self.thread)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self._run.connect(self.worker.run)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.epoch_done.connect(self._on_epoch)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
+        self.thread.start()
+
+    @Slot()
+    def _start(self) -> None:
+        job = self.job
+        job.data_dir = self.data_edit.text()
+        if job.data_dir:
+            self.settings.setValue("mnist_folder", job.data_dir)
+        job.architecture = self.architecture.currentText()
+        job.epochs = self.epochs.value() if job.kind == "retrain" else 3
+        if job.kind == "retrain" and not self.include_samples.isChecked():
+            job.samples = (job.samples[0][:0], job.samples[1][:0])
+        self.curves.reset(job.epochs)
+        self.progress.setRange(0, 0)  # busy until the first batch
+        self.pages.setCurrentIndex(1)
+        self._started = time.monotonic()
+        self._run.emit(job)
+
+    def cancel(self) -> None:
+        """Stop training within a batch; the model in use is untouched."""
+        self.worker.cancel()
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Cancelling..."))
+
+    @Slot(object)
+    def _on_progress(self, progress) -> None:
+        total = progress.epochs * progress.batches
+        done = progress.epoch * progress.batches + progress.batch
+        if self._done_batches == 0:
+            self._started = time.monotonic()  # TensorFlow's start-up is not training time
+        self._done_batches = done
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        elapsed = time.monotonic() - self._started
+        remaining = elapsed / max(done, 1) * (total - done)
+        self.status.setText(self.tr("Epoch %1 of %2, batch %3 of %4, about %5 left")
+                            .replace("%1", str(progress.epoch + 1)).replace("%2", str(progress.epochs))
+                            .replace("%3", str(progress.batch)).replace("%4", str(progress.batches))
+                            .replace("%5", _duration(remaining)))
+        self.curves.add(progress.epoch + progress.batch / progress.batches,
+                        {k: v for k, v in progress.logs.items() if k in ("accuracy", "loss")})
+
+    @Slot(object)
+    def _on_epoch(self, progress) -> None:
+        self.curves.add(progress.epoch + 1, {k: v for k, v in progress.logs.items() if k.startswith("val_")})
+
+    @Slot(object)
+    def _on_finished(self, result: dict) -> None:
+        self._result = result
+        card = result["card"]
+        current = self._current_accuracy()
+        lines = []
+        if "user_after" in result:
+            lines.append(self.tr("On your held-out samples (%1): %2 before, %3 after.")
+                         .replace("%1", str(result["held_out"]))
+                         .replace("%2", _percent(result["user_before"])).replace("%3", _percent(result["user_after"])))
+            lines.append(self.tr("On MNIST test digits: %1 before, %2 after.")
+                         .replace("%1", _percent(result["mnist_before"])).replace("%2", _percent(result["mnist_after"])))
+            lines.append(self.tr("Fine-tuning took %1.").replace("%1", _duration(result["seconds"])))
+        else:
+            lines.append(self.tr("New model: %1 on the MNIST test set. Model in use: %2.")
+                         .replace("%1", _percent(card.get("test_accuracy"))).replace("%2", _percent(current)))
+        self.summary.setText("\n".join(lines))
+        confusion = result.get("confusion")
+        self.confusion.setVisible(confusion is not None)
+        self.confusion_label.setVisible(confusion is not None)
+        for row, values in enumerate(confusion or []):
+            for column, value in enumerate(values):
+                self.confusion.setItem(row, column, QTableWidgetItem(str(value)))
+        self.pages.setCurrentIndex(2)
+
+    def _current_accuracy(self) -> float | None:
+        from digitpad.assets import read_card  # noqa: PLC0415
+
+        return read_card(self.job.current_onnx).get("test_accuracy")
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.pages.setCurrentIndex(0)
+        self.cancel_button.setEnabled(True)
+        QMessageBox.warning(self, self.windowTitle(),
+                            self.tr("Training stopped: %1\n\nThe model in use is unchanged.").replace("%1", message))
+        if self.job.kind == "import":
+            self.close()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.cancel_button.setEnabled(True)
+        self.pages.setCurrentIndex(0)
+        self.status.setText(self.tr("Cancelled: the model in use is unchanged."))
+
+    def _use(self) -> None:
+        self.chosen.emit(self._result["staged"])
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.worker.cancel()
+        self.thread.quit()
+        self.thread.wait()
+        super().closeEvent(event)
+
+
+def _percent(value) -> str:
+    return "-" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.2%}"
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+

@@ -1,0 +1,116 @@
+"""Retraining, fine-tuning and loading models from the window, through Qt signals."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+pytest.importorskip("digitpad.training")
+
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from digitpad import assets  # noqa: E402
+from tests.conftest import SLICE  # noqa: E402
+from tests.test_ui import ONE, make_window, stroke, window  # noqa: E402, F401
+
+
+@pytest.fixture()
+def warnings(monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+    return said
+
+
+def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot):
+    window.open_training("retrain")
+    dialog = window.training_dialog
+    dialog.data_edit.setText(str(SLICE))
+    dialog.epochs.setValue(1)
+    assert dialog.start_button.isEnabled()
+    with qtbot.waitSignal(dialog.worker.finished, timeout=180000):
+        dialog.start_button.click()
+    assert dialog.pages.currentIndex() == 2
+    assert "New model" in dialog.summary.text()
+    total = sum(int(dialog.confusion.item(r, c).text()) for r in range(10) for c in range(10))
+    assert total == 1000  # the slice's test images
+    assert dialog.curves.series["val_accuracy"]  # the curves were drawn as it trained
+    stroke(window.canvas, ONE)  # the window kept working
+    with qtbot.waitSignal(window.model_loaded, timeout=10000) as loaded:
+        dialog.use_button.click()
+    assert loaded.args[0] == str(window.models.current.with_suffix(".onnx"))
+    assert window.models.card()["architecture"] == "cnn"
+    window.reset_model_action.trigger()
+    qtbot.waitUntil(lambda: window._model_path == str(assets.BUNDLED_ONNX), timeout=5000)
+    assert window.models.previous.with_suffix(".onnx").is_file()
+
+
+def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot):
+    window.open_training("retrain")
+    dialog = window.training_dialog
+    dialog.data_edit.setText(str(SLICE))
+    dialog.epochs.setValue(5)
+    with qtbot.waitSignal(dialog.worker.progress, timeout=120000):
+        dialog.start_button.click()
+    with qtbot.waitSignal(dialog.worker.cancelled, timeout=3000):
+        dialog.cancel()
+    assert dialog.pages.currentIndex() == 0 and not window.models.has_user_model()
+
+
+def test_missing_data_is_explained_and_start_disabled(window):
+    window.open_training("retrain")
+    dialog = window.training_dialog
+    dialog.data_edit.setText("/nowhere/mnist")
+    assert not dialog.start_button.isEnabled() and "No MNIST here" in dialog.data_hint.text()
+
+
+def test_corrupt_data_is_a_message(window, qtbot, tmp_path, warnings):
+    (tmp_path / "train-images-idx3-ubyte").write_bytes(b"not idx")
+    window.open_training("retrain")
+    dialog = window.training_dialog
+    dialog.data_edit.setText(str(tmp_path))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=60000)
+    assert "unchanged" in warnings[0] and "train-images-idx3-ubyte" in warnings[0]
+    assert dialog.pages.currentIndex() == 0
+
+
+def test_teach_then_fine_tune_needs_samples(window, qtbot, warnings):
+    window.open_training("fine_tune")
+    assert "at least 5" in warnings[0]
+    stroke(window.canvas, ONE)
+    qtbot.waitUntil(lambda: bool(window._results), timeout=3000)
+    window.teach_buttons.button(7).click()
+    images, labels = window.samples.arrays()
+    assert labels.tolist() == [7] and images[0].max() == pytest.approx(1.0, abs=0.01)
+
+
+def test_load_model_refuses_what_is_not_a_model(window, qtbot, tmp_path, warnings):
+    junk = tmp_path / "junk.onnx"
+    junk.write_bytes(b"garbage")
+    window.load_model(str(junk))
+    assert "junk.onnx" in warnings[-1]
+    fake = tmp_path / "fake.keras"
+    fake.write_bytes(b"not a zip")
+    window.load_model(str(fake))
+    qtbot.waitUntil(lambda: len(warnings) == 2, timeout=60000)
+    assert "unchanged" in warnings[-1] and not window.models.has_user_model()
+
+
+def test_load_a_keras_model_of_the_wrong_shape(window, qtbot, tmp_path, warnings):
+    import keras
+
+    wrong = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    wrong.save(tmp_path / "wrong.keras")
+    window.load_model(str(tmp_path / "wrong.keras"))
+    qtbot.waitUntil(lambda: bool(warnings), timeout=60000)
+    assert "28x28x1" in warnings[-1]
+
+
+def test_a_damaged_saved_model_falls_back_to_the_bundled_one(make_window, qtbot, tmp_path, warnings):
+    models = tmp_path / "data" / "models"
+    models.mkdir(parents=True)
+    (models / "current.onnx").write_bytes(b"half a model")
+    window = make_window()
+    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
+    assert window._model_path == str(assets.BUNDLED_ONNX)
+    assert "could not be loaded" in warnings[0]
+    assert (models / "previous.onnx").is_file()  # kept, not deleted

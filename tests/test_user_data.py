@@ -1,0 +1,92 @@
+"""The user's samples and models survive crashes, damage and full disks."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from digitpad import assets
+from digitpad.model_store import ModelStore
+from digitpad.preprocess import to_mnist
+from digitpad.samples import SampleStore
+from benchmarks.synthetic import draw
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return SampleStore(tmp_path / "samples")
+
+
+def test_samples_round_trip(store):
+    seven, one = to_mnist(draw(7)), to_mnist(draw(1))
+    store.add(seven, 7)
+    store.add(one, 1)
+    images, labels = store.arrays()
+    assert labels.tolist() == [7, 1]
+    np.testing.assert_allclose(images[0], seven, atol=1 / 255)
+    assert len(SampleStore(store.folder)) == 2  # a new store on the same folder, as after a restart
+
+
+def test_a_damaged_sample_file_is_skipped(store):
+    store.add(to_mnist(draw(3)), 3)
+    (store.folder / "5_damaged.png").write_bytes(b"\x89PNG half a file")
+    Image.new("L", (40, 40)).save(store.folder / "4_wrongsize.png")
+    assert [s.label for s in store.samples()] == [3]
+
+
+def test_a_crash_while_writing_leaves_earlier_samples_and_no_debris(store, monkeypatch):
+    store.add(to_mnist(draw(2)), 2)
+
+    def crash(self, fp, format=None, **kwargs):
+        fp.write(b"\x89PNG\r\n")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(Image.Image, "save", crash)
+    with pytest.raises(OSError, match="No space"):
+        store.add(to_mnist(draw(9)), 9)
+    monkeypatch.undo()
+    assert [s.label for s in store.samples()] == [2]
+    assert [p.name[0] for p in store.folder.iterdir()] == ["2"]
+
+
+def test_remove_and_invalid_samples(store):
+    sample = store.add(to_mnist(draw(0)), 0)
+    store.remove(sample)
+    assert len(store) == 0 and store.arrays()[0].shape == (0, 28, 28)
+    with pytest.raises(ValueError):
+        store.add(np.zeros((10, 10)), 3)
+    with pytest.raises(ValueError):
+        store.add(np.zeros((28, 28)), 12)
+
+
+def staged_model(folder, content=b"model"):
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix in (".onnx", ".keras", ".json"):
+        (folder / f"candidate{suffix}").write_bytes(content + suffix.encode())
+    return folder / "candidate.keras"
+
+
+def test_install_keeps_the_previous_model_and_reset_goes_back(tmp_path):
+    models = ModelStore(tmp_path / "models")
+    assert models.active_onnx() == assets.BUNDLED_ONNX and not models.has_user_model()
+    models.install(staged_model(tmp_path / "a", b"first"))
+    models.install(staged_model(tmp_path / "b", b"second"))
+    assert models.active_onnx().read_bytes() == b"second.onnx"
+    assert models.previous.with_suffix(".onnx").read_bytes() == b"first.onnx"
+    models.reset()
+    assert models.active_onnx() == assets.BUNDLED_ONNX
+    assert models.previous.with_suffix(".onnx").read_bytes() == b"second.onnx"
+
+
+def test_an_interrupted_install_leaves_the_current_model_intact(tmp_path, monkeypatch):
+    models = ModelStore(tmp_path / "models")
+    models.install(staged_model(tmp_path / "a", b"good"))
+    import shutil
+
+    def disk_full(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    with pytest.raises(OSError):
+        models.install(staged_model(tmp_path / "b", b"new"))
+    assert models.active_onnx().read_bytes() == b"good.onnx"
+    assert models.active_keras().read_bytes() == b"good.keras"
