@@ -83,3 +83,18 @@ def drawn_set(count_per_digit: int, seed: int = 0, size: int = 280) -> tuple[np.
                                slant=rng.uniform(-0.1, 0.25), wobble=rng.uniform(0, 0.04), rng=rng))
             labels.append(digit)
     return np.stack(images), np.array(labels)
+
+
+def boxed_four(rng: np.random.Generator, size: int = 280) -> np.ndarray:
+    """One person's quirk: a 4 whose top is closed into a box (MNIST models read it as a 9)."""
+    image = Image.new("L", (size, size), 255)
+    pen = ImageDraw.Draw(image)
+    height = rng.uniform(0.55, 0.8) * size
+    left, top = rng.uniform(0.1, 0.9 - 0.6 * height / size) * size, rng.uniform(0.05, 0.95 - height / size) * size
+    width = max(2, round(rng.uniform(0.06, 0.1) * height))
+    right, middle = left + 0.6 * height, top + rng.uniform(0.45, 0.55) * height
+    jitter = lambda: rng.uniform(-0.03, 0.03) * height  # noqa: E731
+    pen.line([(right + jitter(), top + jitter()), (left + jitter(), top + jitter()), (left + jitter(), middle),
+              (right + 0.1 * height, middle + jitter())], fill=0, width=width, joint="curve")
+    pen.line([(right + jitter(), top + jitter()), (right + jitter(), top + height)], fill=0, width=width)
+    return np.asarray(image)

@@ -126,3 +126,22 @@ def test_save_is_atomic_when_writing_fails(trained, tmp_path):
         training._write_atomically(target, broken)
     assert target.read_bytes() == b"the previous model"
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_fine_tuning_learns_a_users_quirk_without_forgetting_mnist(mnist_slice):
+    from benchmarks.synthetic import boxed_four, draw
+    from digitpad import assets
+    from digitpad.preprocess import to_mnist
+
+    rng = np.random.default_rng(3)
+    quirks = [to_mnist(boxed_four(rng)) for _ in range(40)]
+    others = [to_mnist(draw(d, wobble=0.03, rng=rng)) for d in (0, 1, 2, 3, 5, 6, 7, 8, 9, 1)]
+    images, labels = np.stack(quirks + others), np.array([4] * 40 + [0, 1, 2, 3, 5, 6, 7, 8, 9, 1])
+    bundled = models.load(assets.BUNDLED_MODEL)
+    result = training.fine_tune(bundled, images, labels, mnist_slice)
+    assert result.held_out == 10
+    assert result.user_before <= 0.5 < 0.9 <= result.user_after
+    assert result.mnist_after >= result.mnist_before - 0.02
+    fresh = np.stack([to_mnist(boxed_four(np.random.default_rng(100 + i))) for i in range(20)])
+    assert (bundled.predict(fresh[..., None], verbose=0).argmax(1) == 4).mean() <= 0.5
+    assert (result.model.predict(fresh[..., None], verbose=0).argmax(1) == 4).mean() >= 0.9

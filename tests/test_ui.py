@@ -282,3 +282,16 @@ def test_a_blank_photo_says_no_digit(window, qtbot, tmp_path):
     window.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
     assert window.chart.probabilities() is None and window.chart._hint == "No digit found in this image"
+
+
+def test_every_text_has_a_chinese_translation():
+    import xml.etree.ElementTree as ET
+
+    from digitpad.ui.language import TRANSLATIONS
+
+    messages = list(ET.parse(TRANSLATIONS / "digitpad_zh_CN.ts").iter("message"))
+    assert len(messages) > 50
+    unfinished = [m.find("source").text for m in messages
+                  if not (m.find("translation").text or "").strip() or m.find("translation").get("type")]
+    assert unfinished == []
+    assert (TRANSLATIONS / "digitpad_zh_CN.qm").stat().st_mtime >= (TRANSLATIONS / "digitpad_zh_CN.ts").stat().st_mtime - 1

@@ -3,261 +3,498 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="224" />
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="225" />
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="528" />
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="227" />
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="228" />
         <source>What the model sees
 (28 x 28 pixels)</source>
         <translation>模型看到的图像
 （28 x 28 像素）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="229" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="230" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="231" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="232" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="233" />
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="234" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="235" />
         <source>&amp;Open image...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="236" />
         <source>&amp;Save drawing...</source>
         <translation>保存绘图(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="237" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="238" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="239" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="240" />
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="241" />
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="242" />
         <source>Number:</source>
         <translation>数字串：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="243" />
         <source>&amp;Retrain...</source>
         <translation>重新训练(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="244" />
+        <source>&amp;Fine-tune on my samples...</source>
+        <translation>用我的样本微调(&amp;F)...</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="245" />
+        <source>My &amp;samples...</source>
+        <translation>我的样本(&amp;S)...</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="246" />
+        <source>That's a:</source>
+        <translation>其实是：</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="247" />
+        <source>Wrong answer? Say what the digit really is: digitpad keeps it to learn your handwriting.</source>
+        <translation>识别错了？告诉它正确的数字：digitpad 会保存下来学习你的笔迹。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249" />
         <source>&amp;Load model...</source>
         <translation>加载模型(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="250" />
         <source>Reset to &amp;bundled model</source>
         <translation>恢复为内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="251" />
         <source>&amp;About digitpad</source>
         <translation>关于 digitpad(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245" />
-        <location filename="../main_window.py" line="366" />
+        <location filename="../main_window.py" line="278" />
+        <location filename="../main_window.py" line="489" />
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254" />
+        <location filename="../main_window.py" line="287" />
         <source>Model ready: %1, %2 on the MNIST test set</source>
         <translation>模型已就绪：%1，MNIST 测试集准确率 %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="291" />
         <source>Model ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265" />
+        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="351" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="303" />
+        <source>Your saved model could not be loaded (%1). digitpad uses the bundled model instead; the damaged one is kept in the data folder.</source>
+        <translation>无法加载你保存的模型（%1）。digitpad 改用内置模型；损坏的模型仍保留在数据文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="306" />
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267" />
+        <location filename="../main_window.py" line="308" />
         <source>No model: drawing still works, predictions are off.</source>
         <translation>没有模型：仍可绘图，但不会进行识别。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="328" />
+        <source>Fine-tune on my samples</source>
+        <translation>用我的样本微调</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="329" />
+        <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after "That's a:". You have %1.</source>
+        <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="352" />
+        <source>The new model could not be saved (%1). The model in use is unchanged.</source>
+        <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="375" />
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="359" />
+        <source>Models (*.keras *.onnx)</source>
+        <translation>模型 (*.keras *.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="383" />
+        <source>Draw or open a digit first.</source>
+        <translation>请先写一个数字或打开一张图片。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="388" />
+        <source>My samples</source>
+        <translation>我的样本</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="389" />
+        <source>The sample could not be saved (%1). Your other samples are safe.</source>
+        <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="391" />
+        <source>Saved as %1: %2 samples of your handwriting.</source>
+        <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="487" />
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368" />
+        <location filename="../main_window.py" line="491" />
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370" />
+        <location filename="../main_window.py" line="493" />
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375" />
+        <location filename="../main_window.py" line="498" />
         <source>%1% sure</source>
         <translation>把握 %1%</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="501" />
         <source>Not sure: %1 or %2?</source>
         <translation>不确定：%1 还是 %2？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="533" />
         <source>Open image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="534" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="541" />
         <source>Opening %1...</source>
         <translation>正在打开 %1...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="547" />
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
+        <location filename="../main_window.py" line="548" />
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448" />
+        <location filename="../main_window.py" line="571" />
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456" />
+        <location filename="../main_window.py" line="579" />
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463" />
+        <location filename="../main_window.py" line="586" />
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="590" />
         <source>Nothing to save: the canvas is empty.</source>
         <translation>没有可保存的内容：画布是空的。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470" />
-        <location filename="../main_window.py" line="484" />
+        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="607" />
         <source>Save drawing</source>
         <translation>保存绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471" />
+        <location filename="../main_window.py" line="594" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="603" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="605" />
         <source>Could not save %1: check the folder exists and is writable.</source>
         <translation>无法保存 %1：请检查文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500" />
+        <location filename="../main_window.py" line="623" />
         <source>Model: %1 (%2 parameters), %3 on the MNIST test set.</source>
         <translation>模型：%1（%2 个参数），MNIST 测试集准确率 %3。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="626" />
         <source>No model card found.</source>
         <translation>没有找到模型说明。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="627" />
         <source>About digitpad</source>
         <translation>关于 digitpad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505" />
+        <location filename="../main_window.py" line="628" />
         <source>digitpad %1
 Draw a digit and watch a neural network recognise it.</source>
         <translation>digitpad %1
 写一个数字，看神经网络如何识别它。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesDialog</name>
+    <message>
+        <location filename="../samples_dialog.py" line="18" />
+        <source>My samples</source>
+        <translation>我的样本</translation>
+    </message>
+    <message>
+        <location filename="../samples_dialog.py" line="25" />
+        <source>Delete selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../samples_dialog.py" line="27" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../samples_dialog.py" line="47" />
+        <source>%1 samples</source>
+        <translation>%1 个样本</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../training_dialog.py" line="44" />
+        <source>Fine-tune on my samples</source>
+        <translation>用我的样本微调</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="44" />
+        <source>Retrain the model</source>
+        <translation>重新训练模型</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="52" />
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="57" />
+        <source>MNIST folder:</source>
+        <translation>MNIST 文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="64" />
+        <source>Include my %1 samples</source>
+        <translation>包含我的 %1 个样本</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="68" />
+        <source>Architecture:</source>
+        <translation>网络结构：</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="69" />
+        <source>Epochs:</source>
+        <translation>训练轮数：</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="72" />
+        <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people's digits.</source>
+        <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="75" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="85" />
+        <source>Starting TensorFlow...</source>
+        <translation>正在启动 TensorFlow...</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="88" />
+        <source>blue: training, orange: validation</source>
+        <translation>蓝色：训练集，橙色：验证集</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="89" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="106" />
+        <source>Confusion matrix on the MNIST test set (rows: true digit, columns: predicted)</source>
+        <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：预测数字）</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="108" />
+        <source>Use the new model</source>
+        <translation>使用新模型</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="109" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="128" />
+        <source>MNIST folder</source>
+        <translation>MNIST 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="138" />
+        <source>MNIST found.</source>
+        <translation>已找到 MNIST。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="141" />
+        <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
+        <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="179" />
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="192" />
+        <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
+        <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="210" />
+        <source>On your held-out samples (%1): %2 before, %3 after.</source>
+        <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="213" />
+        <source>On MNIST test digits: %1 before, %2 after.</source>
+        <translation>在 MNIST 测试数字上：之前 %1，之后 %2。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="215" />
+        <source>Fine-tuning took %1.</source>
+        <translation>微调用时 %1。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="217" />
+        <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
+        <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="238" />
+        <source>Training stopped: %1
+
+The model in use is unchanged.</source>
+        <translation>训练已停止：%1
+
+当前模型保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="246" />
+        <source>Cancelled: the model in use is unchanged.</source>
+        <translation>已取消：当前模型保持不变。</translation>
     </message>
 </context>
 </TS>
