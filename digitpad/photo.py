@@ -149,24 +149,30 @@ def find_digits(gray: np.ndarray) -> list[Region]:
         return []
     if is_clean(gray):
         strength = ink_map(gray).astype(np.float32) / 255
-        return _regions(strength, strength > INK_LEVEL * max(float(strength.max()), MIN_INK), 1.0)
+        return _regions(strength, strength > INK_LEVEL * max(float(strength.max()), MIN_INK), 1.0, photo=False)
     scale = min(1.0, WORK_SIDE / max(gray.shape))
     if scale < 1:
         size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
         gray = np.asarray(Image.fromarray(gray).resize(size, Image.Resampling.BOX))
     strength = ink_strength(gray)
-    return _regions(strength, remove_lines(ink_mask(strength), strength > MIN_INK / 2), scale)
+    return _regions(strength, remove_lines(ink_mask(strength), strength > MIN_INK / 2), scale, photo=True)
 
 
-def _regions(strength: np.ndarray, mask: np.ndarray, scale: float) -> list[Region]:
-    """Connected ink -> digit parts -> digits in reading order; boxes scaled back by ``scale``."""
+def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool) -> list[Region]:
+    """Connected ink -> digit parts -> digits in reading order; boxes scaled back by ``scale``.
+
+    Only a photo has page edges, ruled lines and faint smudges to leave out.
+    """
     labels, count = ndimage.label(mask, structure=np.ones((3, 3), bool))
     if count == 0:
         return []
     boxes = ndimage.find_objects(labels)
     areas = np.bincount(labels.ravel())[1:]
-    keep = [i for i in range(count) if _is_digit_part(boxes[i], areas[i], areas.max(), mask.shape)]
-    if keep:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
+    if photo:
+        keep = [i for i in range(count) if _is_digit_part(boxes[i], areas[i], areas.max(), mask.shape)]
+    else:
+        keep = [i for i in range(count) if areas[i] >= max(6, SPECK * areas.max())]
+    if keep and photo:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
         means = np.asarray(ndimage.mean(strength, labels, [i + 1 for i in keep]))
         keep = [i for i, m in zip(keep, means) if m >= max(FAINTEST, 0.45 * means.max())]
     groups = _drop_small(_group_parts([boxes[i] for i in keep], [i + 1 for i in keep]), mask.shape)

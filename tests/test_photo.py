@@ -117,3 +117,11 @@ def test_exif_rotated_photo_reads_upright():
     assert rotated
     right = [str(digitpad.recognize(p).digit) == label_of(p) for p in rotated]
     assert np.mean(right) >= 0.75
+
+
+def test_a_drawn_digit_running_off_the_canvas_edge_still_counts():
+    image = Image.new("L", (600, 300), 255)
+    pen = ImageDraw.Draw(image)
+    write(pen, 1, (40, 40, 200), 14)
+    write(pen, 7, (450, 40, 260), 14)  # runs past the right and bottom edges
+    assert digits_of(digitpad.read_digits(np.asarray(image))) == [1, 7]
