@@ -9,8 +9,6 @@ import os
 import statistics
 import time
 
-import numpy as np
-
 from benchmarks.synthetic import draw
 from digitpad import assets
 from digitpad.preprocess import to_mnist

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from digitpad import assets  # noqa: E402
 from tests.conftest import SLICE  # noqa: E402
-from tests.test_ui import ONE, make_window, stroke, window  # noqa: E402, F401
+from tests.test_ui import ONE, stroke  # noqa: E402
 
 
 @pytest.fixture()
@@ -78,7 +78,7 @@ def test_teach_then_fine_tune_needs_samples(window, qtbot, warnings):
     assert "at least 5" in warnings[0]
     stroke(window.canvas, ONE)
     qtbot.waitUntil(lambda: bool(window._results), timeout=3000)
-    window.teach_buttons.button(7).click()
+    window.panel.teach_buttons.button(7).click()
     images, labels = window.samples.arrays()
     assert labels.tolist() == [7] and images[0].max() == pytest.approx(1.0, abs=0.01)
 

@@ -4,12 +4,11 @@ import numpy as np
 import pytest
 
 pytest.importorskip("PySide6")
-from PySide6.QtCore import QEvent, QPointF, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QImage, QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from benchmarks.synthetic import draw  # noqa: E402
-from digitpad.ui.main_window import MainWindow  # noqa: E402
 from digitpad.ui.qimage import gray_to_qimage, qimage_to_gray  # noqa: E402
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
@@ -44,38 +43,11 @@ ONE = [(200, 60), (200, 340)]
 ZERO = [(200 + 90 * np.cos(a), 200 + 140 * np.sin(a)) for a in np.linspace(-np.pi / 2, 1.55 * np.pi, 40)]
 
 
-@pytest.fixture()
-def make_window(qtbot, tmp_path):
-    """Windows sharing one settings file; each is closed (its thread stopped) after the test."""
-    windows = []
-
-    def make(model_path=""):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings, model_path, data_dir=tmp_path / "data")
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-@pytest.fixture()
-def window(make_window, qtbot):
-    window = make_window()
-    window.resize(900, 600)
-    window.show()
-    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
-    window.canvas.resize(420, 420)
-    return window
-
-
 def test_empty_canvas_shows_a_hint_and_no_bars(window):
-    assert window.chart.probabilities() is None
-    assert window.chart._hint == "Draw a digit"
-    assert window.digit_label.text() == "-"
-    assert not window.model_view.has_image()
+    assert window.panel.chart.probabilities() is None
+    assert window.panel.chart._hint == "Draw a digit"
+    assert window.panel.digit_label.text() == "-"
+    assert not window.panel.model_view.has_image()
 
 
 def test_bars_move_while_drawing_and_settle_at_release(window, qtbot):
@@ -83,36 +55,36 @@ def test_bars_move_while_drawing_and_settle_at_release(window, qtbot):
     press(canvas, ZERO[0])
     move_through(canvas, ZERO[:25])
     # Mid-stroke: the chart fills without the mouse being released.
-    qtbot.waitUntil(lambda: window.chart.probabilities() is not None, timeout=3000)
+    qtbot.waitUntil(lambda: window.panel.chart.probabilities() is not None, timeout=3000)
     assert canvas._current is not None
-    mid = window.chart.probabilities().copy()
+    mid = window.panel.chart.probabilities().copy()
     move_through(canvas, ZERO[24:])
     release(canvas, ZERO[-1])
-    qtbot.waitUntil(lambda: window.digit_label.text() == "0", timeout=3000)
-    final = window.chart.probabilities()
+    qtbot.waitUntil(lambda: window.panel.digit_label.text() == "0", timeout=3000)
+    final = window.panel.chart.probabilities()
     assert final.argmax() == 0 and final.sum() == pytest.approx(1, abs=1e-4)
     assert not np.allclose(mid, final)
-    assert window.model_view.has_image()
+    assert window.panel.model_view.has_image()
 
 
 def test_a_vertical_stroke_is_a_one(window, qtbot):
     stroke(window.canvas, ONE)
-    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+    qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"), timeout=3000)
 
 
 def test_undo_redo_and_clear(window, qtbot):
     canvas = window.canvas
     stroke(canvas, ONE)
-    qtbot.waitUntil(lambda: window.chart.probabilities() is not None, timeout=3000)
+    qtbot.waitUntil(lambda: window.panel.chart.probabilities() is not None, timeout=3000)
     inked = qimage_to_gray(canvas.image()).min()
     assert inked < 50 and window.undo_action.isEnabled()
     window.undo_action.trigger()
     assert canvas.is_empty() and qimage_to_gray(canvas.image()).min() == 255
-    assert window.chart.probabilities() is None and window.digit_label.text() == "-"
+    assert window.panel.chart.probabilities() is None and window.panel.digit_label.text() == "-"
     window.redo_action.trigger()
-    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+    qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"), timeout=3000)
     window.clear_action.trigger()
-    assert canvas.is_empty() and window.chart.probabilities() is None
+    assert canvas.is_empty() and window.panel.chart.probabilities() is None
     window.undo_action.trigger()  # a clear can be undone
     assert not canvas.is_empty()
     assert not window.redo_action.isEnabled() or canvas.can_redo()
@@ -152,7 +124,7 @@ def test_open_image_shows_it_and_recognises_it(window, qtbot, tmp_path):
     gray_to_qimage(draw(3)).save(str(path))
     window.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=3000)
-    assert window.digit_label.text().startswith("3")
+    assert window.panel.digit_label.text().startswith("3")
     window.clear_action.trigger()  # back to drawing
     assert window.stack.currentWidget() is window.canvas
 
@@ -175,20 +147,20 @@ def test_model_that_fails_to_load_offers_the_bundled_one(make_window, qtbot, tmp
     qtbot.waitUntil(window.banner.isVisible, timeout=5000)
     assert "broken.onnx" in window.banner_text.text()
     stroke(window.canvas, ONE)  # drawing still works, without predictions
-    assert not window.canvas.is_empty() and window.chart.probabilities() is None
+    assert not window.canvas.is_empty() and window.panel.chart.probabilities() is None
     with qtbot.waitSignal(window.model_loaded, timeout=5000):
         window.reset_button.click()
     assert not window.banner.isVisible()
-    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+    qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"), timeout=3000)
 
 
 def test_language_switch_keeps_the_drawing(window, qtbot):
     stroke(window.canvas, ONE)
-    qtbot.waitUntil(lambda: window.digit_label.text().startswith("1"), timeout=3000)
+    qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"), timeout=3000)
     window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.pen_label.text() == "笔宽", timeout=3000)
     assert window.file_menu.title() == "文件(&F)"
-    assert not window.canvas.is_empty() and window.digit_label.text().startswith("1")
+    assert not window.canvas.is_empty() and window.panel.digit_label.text().startswith("1")
     assert window.settings.value("language") == "zh_CN"
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=3000)
@@ -222,14 +194,14 @@ def test_several_digits_on_the_canvas_make_a_number(window, qtbot):
     circle = [(400 + 80 * np.cos(a), 200 + 120 * np.sin(a)) for a in np.linspace(-np.pi / 2, 1.55 * np.pi, 40)]
     stroke(window.canvas, circle)  # and a 0 on the right
     qtbot.waitUntil(lambda: len(window._results) == 2, timeout=3000)
-    assert window.number_panel.isVisible()
-    assert [b.text() for b in window.number_buttons.buttons()] == ["1", "0"]
-    assert window.digit_label.text() == "0"  # the digit just drawn is the one shown
-    window.number_buttons.button(0).click()
-    assert window.digit_label.text() == "1" and window.chart.probabilities().argmax() == 1
+    assert window.panel.number_panel.isVisible()
+    assert [b.text() for b in window.panel.number_buttons.buttons()] == ["1", "0"]
+    assert window.panel.digit_label.text() == "0"  # the digit just drawn is the one shown
+    window.panel.number_buttons.button(0).click()
+    assert window.panel.digit_label.text() == "1" and window.panel.chart.probabilities().argmax() == 1
     assert len(window.canvas._marks) == 2
     window.undo_action.trigger()
-    qtbot.waitUntil(lambda: not window.number_panel.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: not window.panel.number_panel.isVisible(), timeout=3000)
     assert window.canvas._marks == []
 
 
@@ -240,20 +212,20 @@ def test_a_photo_of_a_number_shows_boxes_and_each_digits_bars(window, qtbot, tmp
     written([[7, 2, 9]]).save(path)
     window.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
-    assert [b.text() for b in window.number_buttons.buttons()] == ["7", "2", "9"]
-    assert len(window.photo._boxes) == 3 and window.digit_label.text().startswith("7")
+    assert [b.text() for b in window.panel.number_buttons.buttons()] == ["7", "2", "9"]
+    assert len(window.photo._boxes) == 3 and window.panel.digit_label.text().startswith("7")
     centre = window.photo.box_rect(window.photo._boxes[2]).center()
     send(window.photo, QEvent.Type.MouseButtonPress, (centre.x(), centre.y()))
-    assert window.digit_label.text().startswith("9")
+    assert window.panel.digit_label.text().startswith("9")
     window.clear_action.trigger()
-    assert window.stack.currentWidget() is window.canvas and not window.number_panel.isVisible()
+    assert window.stack.currentWidget() is window.canvas and not window.panel.number_panel.isVisible()
 
 
 def test_paste_an_image_from_the_clipboard(window, qtbot):
     QApplication.clipboard().setImage(gray_to_qimage(draw(6)))
     window.paste_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
-    assert window.digit_label.text().startswith("6")
+    assert window.panel.digit_label.text().startswith("6")
 
 
 def test_empty_clipboard_says_so(window):
@@ -273,7 +245,7 @@ def test_drop_an_image_file(window, qtbot, tmp_path):
     drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, LEFT, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
-    assert window.digit_label.text().startswith("2")
+    assert window.panel.digit_label.text().startswith("2")
 
 
 def test_a_blank_photo_says_no_digit(window, qtbot, tmp_path):
@@ -281,7 +253,7 @@ def test_a_blank_photo_says_no_digit(window, qtbot, tmp_path):
     gray_to_qimage(np.full((200, 300), 240, np.uint8)).save(str(path))
     window.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
-    assert window.chart.probabilities() is None and window.chart._hint == "No digit found in this image"
+    assert window.panel.chart.probabilities() is None and window.panel.chart._hint == "No digit found in this image"
 
 
 def test_every_text_has_a_chinese_translation():

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication, QKeySequence,
+    QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QButtonGroup, QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
     QSlider, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -20,10 +20,9 @@ from digitpad.runtime import ModelError, Predictor
 from digitpad.samples import SampleStore
 from digitpad.ui import language
 from digitpad.ui.canvas import Canvas
-from digitpad.ui.chart import ProbabilityChart
 from digitpad.ui.photo_view import PhotoView
-from digitpad.ui.preview import ModelView
 from digitpad.ui.qimage import gray_to_qimage, qimage_to_gray
+from digitpad.ui.result_panel import ResultPanel
 from digitpad.ui.samples_dialog import SamplesDialog
 from digitpad.ui.worker import RecognitionWorker
 
@@ -97,53 +96,13 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
         self.banner.hide()
 
-        self.digit_label = QLabel()
-        font = QFont(self.digit_label.font())
-        font.setPointSize(56)
-        font.setBold(True)
-        self.digit_label.setFont(font)
-        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digit_label.setMinimumHeight(90)
-        self.verdict_label = QLabel()
-        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number_label = QLabel()
-        self.number_row = QHBoxLayout()
-        self.number_row.addWidget(self.number_label)
-        self.number_row.addStretch()
-        self.number_buttons = QButtonGroup(self)
-        self.number_buttons.idClicked.connect(self.select_digit)
-        self.number_panel = QWidget()
-        self.number_panel.setLayout(self.number_row)
-        self.number_panel.hide()
-        self.teach_label = QLabel()
-        self.teach_buttons = QButtonGroup(self)
-        self.teach_buttons.idClicked.connect(self.teach)
-        teach = QHBoxLayout()
-        teach.setSpacing(2)
-        teach.addWidget(self.teach_label)
-        for digit in range(10):
-            button = QToolButton()
-            button.setText(str(digit))
-            self.teach_buttons.addButton(button, digit)
-            teach.addWidget(button)
-        teach.addStretch()
-        self.teach_panel = QWidget()
-        self.teach_panel.setLayout(teach)
-        self.chart = ProbabilityChart()
-        self.model_view = ModelView()
-        self.model_view_label = QLabel()
-        seen = QHBoxLayout()
-        seen.addWidget(self.model_view_label, 1)
-        seen.addWidget(self.model_view)
+        self.panel = ResultPanel()
+        self.panel.digit_chosen.connect(self.select_digit)
+        self.panel.taught.connect(self.teach)
 
         right = QVBoxLayout()
         right.addWidget(self.banner)
-        right.addWidget(self.number_panel)
-        right.addWidget(self.digit_label)
-        right.addWidget(self.verdict_label)
-        right.addWidget(self.chart, 1)
-        right.addWidget(self.teach_panel)
-        right.addLayout(seen)
+        right.addWidget(self.panel, 1)
         right_panel = QWidget()
         right_panel.setLayout(right)
         right_panel.setMinimumWidth(300)
@@ -225,7 +184,6 @@ class MainWindow(QMainWindow):
         self.pen_label.setText(self.tr("Pen width"))
         self.pen_slider.setToolTip(self.tr("Pen width: %1 px").replace("%1", str(self.pen_slider.value())))
         self.reset_button.setText(self.tr("Reset to bundled model"))
-        self.model_view_label.setText(self.tr("What the model sees\n(28 x 28 pixels)"))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -239,13 +197,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(self.tr("&Redo"))
         self.clear_action.setText(self.tr("&Clear"))
         self.paste_action.setText(self.tr("&Paste image"))
-        self.number_label.setText(self.tr("Number:"))
         self.retrain_action.setText(self.tr("&Retrain..."))
         self.fine_tune_action.setText(self.tr("&Fine-tune on my samples..."))
         self.samples_action.setText(self.tr("My &samples..."))
-        self.teach_label.setText(self.tr("That's a:"))
-        self.teach_panel.setToolTip(self.tr("Wrong answer? Say what the digit really is: "
-                                            "digitpad keeps it to learn your handwriting."))
         self.load_model_action.setText(self.tr("&Load model..."))
         self.reset_model_action.setText(self.tr("Reset to &bundled model"))
         self.about_action.setText(self.tr("&About digitpad"))
@@ -444,30 +398,18 @@ class MainWindow(QMainWindow):
         """Show every digit found: the number, boxes, and the selected digit's bars."""
         self._results = [r for r in results if r.digit is not None]
         self._selected = min(self._selected, max(0, len(self._results) - 1))
-        several = len(self._results) > 1
-        self._fill_number_row()
-        boxes = [r.box for r in self._results] if several else []
+        boxes = [r.box for r in self._results] if len(self._results) > 1 else []
         self.canvas.set_marks([QRect(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in boxes], self._selected)
         self.photo.set_boxes([r.box for r in self._results], self._selected)
-        self._show_result(self._results[self._selected] if self._results else None)
+        self.panel.show_results(self._results, self._selected, self._hint())
 
-    def _fill_number_row(self) -> None:
-        buttons = self.number_buttons.buttons()
-        for extra in buttons[len(self._results):]:
-            self.number_buttons.removeButton(extra)
-            extra.deleteLater()
-        for index in range(len(buttons), len(self._results)):
-            button = QToolButton(checkable=True, autoRaise=True)
-            font = button.font()
-            font.setPointSize(font.pointSize() + 6)
-            button.setFont(font)
-            self.number_buttons.addButton(button, index)
-            self.number_row.insertWidget(1 + index, button)
-        for index, result in enumerate(self._results):
-            button = self.number_buttons.button(index)
-            button.setText(str(result.digit))
-            button.setChecked(index == self._selected)
-        self.number_panel.setVisible(len(self._results) > 1)
+    def _hint(self) -> str:
+        """What the empty chart says, by the state the window is in."""
+        if not self._model_ready:
+            return self.tr("No model loaded") if self.banner.isVisible() else self.tr("Loading model...")
+        if self.stack.currentWidget() is self.photo:
+            return self.tr("No digit found in this image")
+        return self.tr("Draw a digit")
 
     @Slot(int)
     def select_digit(self, index: int) -> None:
@@ -475,33 +417,6 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(self._results):
             self._selected = index
             self._show_results(self._results)
-
-    def _show_result(self, result: Recognition | None) -> None:
-        self.teach_panel.setEnabled(result is not None)
-        if result is None:
-            self.digit_label.setText("-")
-            self.verdict_label.setText("")
-            self.chart.set_probabilities(None)
-            self.model_view.set_image(None)
-            if not self._model_ready and self.banner.isVisible():
-                self.chart.set_hint(self.tr("No model loaded"))
-            elif not self._model_ready:
-                self.chart.set_hint(self.tr("Loading model..."))
-            elif self.stack.currentWidget() is self.photo:
-                self.chart.set_hint(self.tr("No digit found in this image"))
-            else:
-                self.chart.set_hint(self.tr("Draw a digit"))
-            return
-        first, second = result.candidates
-        if result.is_sure:
-            self.digit_label.setText(str(first))
-            self.verdict_label.setText(self.tr("%1% sure").replace("%1", f"{result.confidence * 100:.1f}"))
-        else:
-            self.digit_label.setText(f"{first}?")
-            self.verdict_label.setText(self.tr("Not sure: %1 or %2?").replace("%1", str(first))
-                                       .replace("%2", str(second)))
-        self.chart.set_probabilities(result.probabilities, result.is_sure)
-        self.model_view.set_image(result.image)
 
     # -- editing ---------------------------------------------------------------------------
     def clear(self) -> None:
