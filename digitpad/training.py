@@ -285,7 +285,9 @@ def save(model: keras.Model, path: str | os.PathLike) -> tuple[Path, Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     onnx_path = path.with_suffix(".onnx")
-    _write_atomically(path, model.save)
+    weights_only = keras.models.clone_model(model)  # no optimizer state: a third of the size
+    weights_only.set_weights(model.get_weights())
+    _write_atomically(path, weights_only.save)
     _write_atomically(onnx_path, lambda tmp: export_onnx(model, tmp))
     return path, onnx_path
 

@@ -75,3 +75,14 @@ def test_predicting_never_imports_tensorflow_or_qt(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "2 []"
+
+
+def test_bundled_onnx_export_agrees_with_the_bundled_keras_model(mnist_slice):
+    training = pytest.importorskip("digitpad.training")
+    from digitpad import assets
+    from digitpad import model as models
+
+    images = training.to_model_input(mnist_slice.x_test[:300])
+    keras_out = models.load(assets.BUNDLED_MODEL).predict(images, verbose=0)
+    onnx_out = default_recognizer().predictor.predict(images)
+    np.testing.assert_allclose(onnx_out, keras_out, atol=1e-4)

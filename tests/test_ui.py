@@ -267,3 +267,18 @@ def test_every_text_has_a_chinese_translation():
                   if not (m.find("translation").text or "").strip() or m.find("translation").get("type")]
     assert unfinished == []
     assert (TRANSLATIONS / "digitpad_zh_CN.qm").stat().st_mtime >= (TRANSLATIONS / "digitpad_zh_CN.ts").stat().st_mtime - 1
+
+
+def test_review_and_delete_my_samples(window, qtbot):
+    from digitpad.ui.samples_dialog import SamplesDialog
+
+    stroke(window.canvas, ONE)
+    qtbot.waitUntil(lambda: bool(window._results), timeout=3000)
+    window.panel.teach_buttons.button(1).click()
+    window.panel.teach_buttons.button(7).click()
+    dialog = SamplesDialog(window, window.samples)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2 and sorted(dialog.list.item(i).text() for i in range(2)) == ["1", "7"]
+    dialog.list.item(1).setSelected(True)
+    dialog.delete_selected()
+    assert dialog.list.count() == 1 and len(window.samples) == 1
