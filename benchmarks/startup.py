@@ -32,7 +32,7 @@ def startup_runs() -> list[dict]:
         with tempfile.TemporaryDirectory() as home:
             log = os.path.join(home, "startup.json")
             env = dict(os.environ, DIGITPAD_STARTUP_LOG=log, DIGITPAD_LAUNCHED_AT=repr(time.time()),
-                       XDG_CONFIG_HOME=home)  # fresh settings every run
+                       XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)  # fresh settings and data every run
             subprocess.run([sys.executable, "-m", "digitpad"], env=env, check=True, timeout=60,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             with open(log) as f:
@@ -51,7 +51,7 @@ def frame_times() -> dict:
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as home:
-        window = MainWindow(QSettings(os.path.join(home, "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(QSettings(os.path.join(home, "s.ini"), QSettings.Format.IniFormat), data_dir=home)
         window.resize(960, 620)
         window.show()
         deadline = time.time() + 20
@@ -63,8 +63,8 @@ def frame_times() -> dict:
         radius = np.linspace(0.1, 0.45, len(angles)) * min(canvas.width(), canvas.height())
         points = [QPointF(cx + r * np.cos(a), cy + r * np.sin(a)) for r, a in zip(radius, angles)]
         lags, costs, shown = [], [], []
-        show = window._show_result
-        window._show_result = lambda result: (shown.append(time.perf_counter()), show(result))
+        show = window.panel.show_results
+        window.panel.show_results = lambda *args: (shown.append(time.perf_counter()), show(*args))
         left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 
         def send(kind, point, button, buttons):

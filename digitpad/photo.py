@@ -217,12 +217,13 @@ def _drop_small(groups, shape):
 def _group_parts(boxes, ids) -> list[tuple[tuple[int, int, int, int], list[int]]]:
     """Merge components that sit one above the other (a 5's hat, a two-stroke 4, a broken stroke)."""
     groups = [((b[0].start, b[0].stop, b[1].start, b[1].stop), [i]) for b, i in zip(boxes, ids)]
+    tallest = max((box[1] - box[0] for box, _ in groups), default=0)
     merged = True
     while merged:
         merged = False
         for a in range(len(groups)):
             for b in range(a + 1, len(groups)):
-                if _belong_together(groups[a][0], groups[b][0]):
+                if _belong_together(groups[a][0], groups[b][0], tallest):
                     (t1, b1, l1, r1), ids_a = groups[a]
                     (t2, b2, l2, r2), ids_b = groups[b]
                     groups[a] = ((min(t1, t2), max(b1, b2), min(l1, l2), max(r1, r2)), ids_a + ids_b)
@@ -234,14 +235,14 @@ def _group_parts(boxes, ids) -> list[tuple[tuple[int, int, int, int], list[int]]
     return groups
 
 
-def _belong_together(first, second) -> bool:
+def _belong_together(first, second, tallest: int) -> bool:
+    """Mostly one above the other, with a gap small next to the tallest digit around."""
     top1, bottom1, left1, right1 = first
     top2, bottom2, left2, right2 = second
     overlap = min(right1, right2) - max(left1, left2)
     narrower = min(right1 - left1, right2 - left2)
     gap = max(top1, top2) - min(bottom1, bottom2)
-    taller = max(bottom1 - top1, bottom2 - top2)
-    return overlap >= 0.5 * narrower and gap <= 0.35 * taller
+    return overlap >= 0.5 * narrower and gap <= 0.3 * tallest
 
 
 def _reading_order(groups):
