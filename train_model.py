@@ -21,6 +21,9 @@ parser.add_argument("--batch-size", type=int, default=128)
 parser.add_argument("--limit", type=int, help="train on the first N images only (quick runs)")
 parser.add_argument("--seed", type=int, default=0)
 parser.add_argument("--no-augment", action="store_true", help="train on the images as they are")
+parser.add_argument("--augment-scale", type=float, default=1.0, help="strength of the augmentation")
+parser.add_argument("--learning-rate", type=float, default=1e-3)
+parser.add_argument("--initial", help="continue training this .keras model instead of a fresh one")
 parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")
 args = parser.parse_args()
 
@@ -35,7 +38,8 @@ from digitpad.runtime import Predictor  # noqa: E402
 
 config = training.TrainConfig(
     architecture=args.architecture, epochs=args.epochs, batch_size=args.batch_size,
-    augment=not args.no_augment, seed=args.seed, limit=args.limit,
+    augment=not args.no_augment, augment_scale=args.augment_scale, learning_rate=args.learning_rate,
+    initial=args.initial, seed=args.seed, limit=args.limit,
 )
 print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
 
@@ -57,8 +61,10 @@ result = training.train(data, config, training.Hooks(on_batch=show_batch, on_epo
 keras_path, onnx_path = training.save(result.model, args.out)
 evaluation = training.evaluate(Predictor(onnx_path), data.x_test, data.y_test)
 card = training.model_card(result.model, config, result, evaluation, data)
+if args.initial and assets.read_card(args.initial):  # a second stage: the card tells the whole story
+    card = training.merge_cards(assets.read_card(args.initial), card)
 training.write_card(card, keras_path.with_suffix(".json"))
-training.plot_history(result.history, keras_path.with_name(keras_path.stem + "-curves.png"))
+training.plot_history(card["history"], keras_path.with_name(keras_path.stem + "-curves.png"))
 
 print(f"Test accuracy through recognize()'s path: {evaluation.accuracy:.4%}"
       f" ({result.seconds / 60:.1f} min of training)")

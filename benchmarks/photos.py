@@ -2,6 +2,8 @@
 
     python -m benchmarks.photos generate     # (re)writes benchmarks/photos/{single,multi,hard}/
     python -m benchmarks.photos              # accuracy per set, digitpad vs the tutorials' pipeline
+    python -m benchmarks.photos generate 7 /tmp/fresh && python -m benchmarks.photos /tmp/fresh
+                                             # the same on photos made with another seed
 
 Digits are written with the strokes of ``synthetic.py`` or with handwriting-like fonts (Comic
 Neue, Humor Sans, Purisa, where installed), in black, blue or pencil ink, on plain, ruled or
@@ -147,11 +149,11 @@ def hard(rng: np.random.Generator, font_files: list[str]) -> tuple[Image.Image, 
     return image, str(digit), orientation
 
 
-def generate() -> None:
-    rng = np.random.default_rng(2026)
+def generate(seed: int = 2026, root: Path = HERE) -> None:
+    rng = np.random.default_rng(seed)
     font_files = fonts()
     for name, count in SETS.items():
-        folder = HERE / name
+        folder = root / name
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*.jpg"):
             old.unlink()
@@ -166,7 +168,7 @@ def generate() -> None:
             exif = Image.Exif()
             exif[0x0112] = orientation
             image.save(folder / f"{i:04d}_{label}.jpg", quality=int(rng.integers(55, 90)), exif=exif)
-    print(f"wrote {sum(SETS.values())} photos to {HERE} using {len(font_files)} fonts")
+    print(f"wrote {sum(SETS.values())} photos to {root} using {len(font_files)} fonts")
 
 
 def label_of(path: Path) -> str:
@@ -179,13 +181,13 @@ def naive_read(path: Path, predictor) -> str:
     return str(int(predictor.predict(((1 - small) > 0.5).astype(np.float32)[None]).argmax()))
 
 
-def evaluate() -> None:
+def evaluate(root: Path = HERE) -> None:
     import digitpad  # noqa: PLC0415
     from digitpad.recognizer import default_recognizer  # noqa: PLC0415
 
     recognizer = default_recognizer()
     for name in SETS:
-        paths = sorted((HERE / name).glob("*.jpg"))
+        paths = sorted((root / name).glob("*.jpg"))
         if name == "multi":
             read = ["".join(str(r.digit) for r in digitpad.read_digits(p)) for p in paths]
             naive = None
@@ -201,4 +203,7 @@ def evaluate() -> None:
 
 
 if __name__ == "__main__":
-    generate() if sys.argv[1:] == ["generate"] else evaluate()
+    if sys.argv[1:2] == ["generate"]:
+        generate(*([int(sys.argv[2]), Path(sys.argv[3])] if len(sys.argv) > 3 else []))
+    else:
+        evaluate(*([Path(sys.argv[1])] if len(sys.argv) > 1 else []))

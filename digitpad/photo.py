@@ -93,13 +93,25 @@ def ink_mask(strength: np.ndarray) -> np.ndarray:
     return strength > level
 
 
-def remove_lines(mask: np.ndarray, faint: np.ndarray | None = None) -> np.ndarray:
+def remove_lines(mask: np.ndarray, strength: np.ndarray | None = None) -> np.ndarray:
     """Remove ruled and grid lines (long, thin, nearly straight runs) and mend the strokes they crossed.
 
-    ``faint`` is a more permissive ink mask: a pale line that is patchy in ``mask`` is whole in it.
+    With the ink ``strength``, pale lines that are patchy in ``mask`` are found whole, and pen
+    strokes lying along a line (a 7's bar on a ruled line) are kept, being darker than the line.
     """
-    faint = mask if faint is None else faint | mask
-    lines = _lines(mask, faint, horizontal=True) | _lines(mask, faint, horizontal=False)
+    faint = mask if strength is None else mask | (strength > MIN_INK / 2)
+    lines, bands = np.zeros_like(mask), np.zeros_like(mask)
+    for horizontal in (True, False):
+        length = mask.shape[1] if horizontal else mask.shape[0]
+        shape = (lambda n: (1, n)) if horizontal else (lambda n: (n, 1))
+        across = (3, 1) if horizontal else (1, 3)
+        band = _coarse_runs(faint, shape(max(8, round(LINE_SPAN * length))), across)
+        if band.any():
+            thick = ndimage.binary_dilation(mask, structure=np.ones(across, bool))
+            lines |= band & mask & ndimage.binary_opening(thick, structure=np.ones(shape(max(8, length // 10)), bool))
+            bands |= band
+    if strength is not None and lines.any():
+        lines &= strength < 1.5 * np.median(strength[bands & faint])
     if not lines.any():
         return mask
     cleaned = mask & ~lines
@@ -108,20 +120,6 @@ def remove_lines(mask: np.ndarray, faint: np.ndarray | None = None) -> np.ndarra
     mended = ndimage.binary_closing(cleaned, structure=np.ones((gap, 1), bool))
     mended |= ndimage.binary_closing(cleaned, structure=np.ones((1, gap), bool))
     return cleaned | (mended & lines)
-
-
-def _lines(mask: np.ndarray, faint: np.ndarray, horizontal: bool) -> np.ndarray:
-    """Line pixels: runs across most of the page (found coarsely, tilt allowed), refined to the
-    pixels of ``mask`` that lie in straight runs along them."""
-    length = mask.shape[1] if horizontal else mask.shape[0]
-    shape = (lambda n: (1, n)) if horizontal else (lambda n: (n, 1))
-    across = (3, 1) if horizontal else (1, 3)
-    band = _coarse_runs(faint, shape(max(8, round(LINE_SPAN * length))), across)
-    if not band.any():
-        return band
-    thick = ndimage.binary_dilation(mask, structure=np.ones(across, bool))
-    runs = ndimage.binary_opening(thick, structure=np.ones(shape(max(8, length // 10)), bool))
-    return runs & band & mask
 
 
 def _coarse_runs(mask: np.ndarray, run: tuple[int, int], thicken: tuple[int, int]) -> np.ndarray:
@@ -155,7 +153,7 @@ def find_digits(gray: np.ndarray) -> list[Region]:
         size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
         gray = np.asarray(Image.fromarray(gray).resize(size, Image.Resampling.BOX))
     strength = ink_strength(gray)
-    return _regions(strength, remove_lines(ink_mask(strength), strength > MIN_INK / 2), scale, photo=True)
+    return _regions(strength, remove_lines(ink_mask(strength), strength), scale, photo=True)
 
 
 def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool) -> list[Region]:
@@ -198,8 +196,11 @@ def _is_digit_part(box, area: int, largest: int, shape) -> bool:
     margin = 0.03 * side
     near_edge_row = rows.start <= margin or rows.stop >= shape[0] - margin
     near_edge_col = cols.start <= margin or cols.stop >= shape[1] - margin
-    if (near_edge_row and width > 0.3 * shape[1]) or (near_edge_col and height > 0.3 * shape[0]):
-        return False  # runs along the border: the page edge, the desk, a shadow
+    along_row = near_edge_row and width > 0.3 * shape[1] and height < 0.2 * shape[0]
+    along_col = near_edge_col and height > 0.3 * shape[0] and width < 0.2 * shape[1]
+    spans = (near_edge_row or near_edge_col) and (width > 0.85 * shape[1] or height > 0.85 * shape[0])
+    if along_row or along_col or spans:
+        return False  # a band along the border or across the picture: the page edge, the desk
     thin, long = min(height, width), max(height, width)
     sliver = thin <= max(3, 0.015 * side) and long > 12 * thin
     return not (sliver and (width > height or near_edge_row or near_edge_col))

@@ -35,6 +35,8 @@ class TrainConfig:
     lr_decay: float = 0.85  # learning rate multiplier per epoch
     validation_size: int = 5000
     augment: bool = True
+    augment_scale: float = 1.0  # 0.5: half the rotation, zoom, shift and thickness change
+    initial: str | None = None  # continue from this saved model instead of a fresh one
     seed: int = 0
     limit: int | None = None  # use only the first N training images (quick runs, tests)
 
@@ -80,13 +82,14 @@ def to_model_input(images: np.ndarray) -> np.ndarray:
     return out
 
 
-def augmenter(seed: int) -> Callable[[tf.Tensor], tf.Tensor]:
-    """Random rotation, scaling, shift and stroke thickness, as people vary when they draw."""
+def augmenter(seed: int, scale: float = 1.0) -> Callable[[tf.Tensor], tf.Tensor]:
+    """Random rotation (±12°), scaling (±12%), shift (±2 px) and stroke thickness, as people vary
+    when they draw; ``scale`` shrinks all four."""
     geometry = keras.Sequential(
         [
-            keras.layers.RandomRotation(0.035, fill_mode="constant", seed=seed),
-            keras.layers.RandomZoom(0.12, fill_mode="constant", seed=seed + 1),
-            keras.layers.RandomTranslation(0.08, 0.08, fill_mode="constant", seed=seed + 2),
+            keras.layers.RandomRotation(0.035 * scale, fill_mode="constant", seed=seed),
+            keras.layers.RandomZoom(0.12 * scale, fill_mode="constant", seed=seed + 1),
+            keras.layers.RandomTranslation(0.08 * scale, 0.08 * scale, fill_mode="constant", seed=seed + 2),
         ]
     )
     generator = tf.random.Generator.from_seed(seed + 3)
@@ -95,7 +98,7 @@ def augmenter(seed: int) -> Callable[[tf.Tensor], tf.Tensor]:
         images = geometry(images, training=True)
         thicker = tf.nn.max_pool2d(images, 3, 1, "SAME")
         thinner = -tf.nn.max_pool2d(-images, 3, 1, "SAME")
-        amount = generator.uniform((tf.shape(images)[0], 1, 1, 1), -0.6, 0.6)
+        amount = generator.uniform((tf.shape(images)[0], 1, 1, 1), -0.6 * scale, 0.6 * scale)
         changed = tf.where(amount > 0, thicker, thinner)
         return images + tf.abs(amount) * (changed - images)
 
@@ -149,6 +152,8 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
     order = np.random.default_rng(config.seed).permutation(len(images))
     held = min(config.validation_size, len(images) // 10)
     val, fit = order[:held], order[held:]
+    if initial is None and config.initial:
+        initial = models.load(config.initial)
     model = initial if initial is not None else models.build(config.architecture)
     model.compile(
         optimizer=keras.optimizers.Adam(config.learning_rate),
@@ -203,7 +208,7 @@ def _dataset(images: np.ndarray, labels: np.ndarray, config: TrainConfig) -> tf.
         .batch(config.batch_size)
     )
     if config.augment:
-        augment = augmenter(config.seed)
+        augment = augmenter(config.seed, config.augment_scale)
         dataset = dataset.map(lambda x, y: (augment(x), y), num_parallel_calls=tf.data.AUTOTUNE)
     return dataset.prefetch(tf.data.AUTOTUNE)
 
@@ -330,6 +335,20 @@ def model_card(model: keras.Model, config: TrainConfig, result: TrainResult,
                  "train_images": int(len(data.x_train))},
         "versions": _versions(),
         "trained_on": platform.platform(),
+    }
+
+
+def merge_cards(earlier: dict, later: dict) -> dict:
+    """The card of a model trained in two stages (``--initial``): the later stage's figures, with
+    the whole history, epoch count, training time and both stages' settings."""
+    history = {key: earlier.get("history", {}).get(key, []) + values for key, values in later["history"].items()}
+    return {
+        **later,
+        "epochs": earlier.get("epochs", 0) + later["epochs"],
+        "history": history,
+        "best_validation_accuracy": max(history.get("val_accuracy", [0.0])),
+        "training_seconds": round(earlier.get("training_seconds", 0) + later["training_seconds"], 1),
+        "stages": [earlier.get("config", {}), {**later["config"], "initial": "the model of the first stage"}],
     }
 
 
