@@ -149,7 +149,9 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
     keras.utils.set_random_seed(config.seed)
     images = to_model_input(data.x_train[: config.limit])
     labels = data.y_train[: config.limit].astype(np.int32)
-    order = np.random.default_rng(config.seed).permutation(len(images))
+    # The same held-out images whatever the seed, so that a second stage (``initial``) never
+    # validates on images the first stage trained on.
+    order = np.random.default_rng(0).permutation(len(images))
     held = min(config.validation_size, len(images) // 10)
     val, fit = order[:held], order[held:]
     if initial is None and config.initial:

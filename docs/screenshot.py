@@ -1,0 +1,52 @@
+"""Take the README's screenshots of the real window (run under a virtual display).
+
+    xvfb-run -s "-screen 0 1024x680x24" python docs/screenshot.py drawing docs/screenshot.png
+    xvfb-run -s "-screen 0 1024x680x24" python docs/screenshot.py photo docs/photo.png
+"""
+
+import sys
+import tempfile
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from digitpad.ui.main_window import MainWindow
+
+scene, out = sys.argv[1], sys.argv[2]
+app = QApplication(sys.argv)
+home = tempfile.mkdtemp()
+window = MainWindow(QSettings(f"{home}/settings.ini", QSettings.Format.IniFormat), data_dir=home)
+window.resize(1000, 640)
+window.move(0, 0)
+window.show()
+
+
+def send(kind, x, y, buttons=Qt.MouseButton.LeftButton):
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    point = QPointF(x, y)
+    QApplication.sendEvent(window.canvas, QMouseEvent(kind, point, point, button, buttons, Qt.KeyboardModifier.NoModifier))
+
+
+def stroke(points):
+    send(QEvent.Type.MouseButtonPress, *points[0])
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for s in np.linspace(0, 1, 15)[1:]:
+            send(QEvent.Type.MouseMove, x0 + (x1 - x0) * s, y0 + (y1 - y0) * s)
+    send(QEvent.Type.MouseButtonRelease, *points[-1], buttons=Qt.MouseButton.NoButton)
+
+
+def act():
+    if scene == "drawing":  # a 4, then a 7 being drawn: the number 47, the 7's bars
+        stroke([(150, 110), (90, 300), (250, 300)])
+        stroke([(210, 200), (210, 440)])
+        stroke([(330, 150), (500, 140), (400, 440)])
+    else:
+        window.open_image("benchmarks/photos/multi/0002_77287.jpg")
+
+
+QTimer.singleShot(1500, act)
+QTimer.singleShot(4000, lambda: (QGuiApplication.primaryScreen().grabWindow(0).copy(0, 0, 1000, 640).save(out),
+                                 app.quit()))
+app.exec()
