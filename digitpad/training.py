@@ -292,11 +292,16 @@ def save(model: keras.Model, path: str | os.PathLike) -> tuple[Path, Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     onnx_path = path.with_suffix(".onnx")
-    weights_only = keras.models.clone_model(model)  # no optimizer state: a third of the size
-    weights_only.set_weights(model.get_weights())
-    _write_atomically(path, weights_only.save)
+    _write_atomically(path, _without_optimizer(model).save)
     _write_atomically(onnx_path, lambda tmp: export_onnx(model, tmp))
     return path, onnx_path
+
+
+def _without_optimizer(model: keras.Model) -> keras.Model:
+    """The same layers in an uncompiled model, saved without optimizer state (a third of the size)."""
+    if isinstance(model, keras.Sequential):
+        return keras.Sequential([keras.Input(models.INPUT_SHAPE), *model.layers], name=model.name)
+    return model
 
 
 def export_onnx(model: keras.Model, path: str | os.PathLike) -> None:
@@ -311,6 +316,7 @@ def _write_atomically(path: Path, write: Callable[[str], object]) -> None:
     os.close(handle)
     try:
         write(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes files only their owner may read
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
