@@ -378,7 +378,8 @@ class MainWindow(QMainWindow):
         if request == self._request and self.stack.currentWidget() is self.canvas:
             self._selected = self._digit_under_pen(results)
             self._show_results(results)
-        self._submit()
+        if self._dirty and not self._live.isActive():
+            self._live.start()  # the drawing changed meanwhile: the next one after the interval
 
     def _digit_under_pen(self, results: list[Recognition]) -> int:
         """The digit being drawn: the one whose box is nearest the pen."""
