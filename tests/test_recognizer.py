@@ -82,7 +82,8 @@ def test_bundled_onnx_export_agrees_with_the_bundled_keras_model(mnist_slice):
     from digitpad import assets
     from digitpad import model as models
 
-    images = training.to_model_input(mnist_slice.x_test[:300])
+    images = training.to_model_input(mnist_slice.x_test)
     keras_out = models.load(assets.BUNDLED_MODEL).predict(images, verbose=0)
-    onnx_out = default_recognizer().predictor.predict(images)
-    np.testing.assert_allclose(onnx_out, keras_out, atol=1e-4)
+    onnx_out = default_recognizer().predictor.predict(images)  # the 8-bit export
+    assert (onnx_out.argmax(1) == keras_out.argmax(1)).mean() >= 0.995
+    assert np.abs(onnx_out - keras_out).mean() < 0.002

@@ -55,6 +55,17 @@ def test_onnx_export_agrees_with_keras_on_real_digits(trained, mnist_slice):
     assert (onnx.argmax(1) == keras_out.argmax(1)).all()
 
 
+def test_8_bit_export_agrees_with_keras_and_is_smaller(trained, mnist_slice, tmp_path):
+    result, _, float_path, _ = trained
+    calibration = training.to_model_input(mnist_slice.x_train[:100])
+    _, int8_path = training.save(result.model, tmp_path / "small.keras", calibration)
+    images = training.to_model_input(mnist_slice.x_test[:300])
+    keras_out = result.model.predict(images, verbose=0)
+    int8_out = Predictor(int8_path).predict(images)
+    assert (int8_out.argmax(1) == keras_out.argmax(1)).mean() >= 0.98
+    assert int8_path.stat().st_size < 0.4 * float_path.stat().st_size
+
+
 def test_cancel_stops_training_at_once(mnist_slice):
     seen = []
     hooks = training.Hooks(on_batch=seen.append, should_stop=lambda: len(seen) >= 3)

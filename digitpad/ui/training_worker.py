@@ -124,7 +124,8 @@ class TrainingWorker(QObject):
         """Save the candidate beside nothing the user uses yet, and measure it against the current one."""
         from digitpad.runtime import Predictor  # noqa: PLC0415
 
-        keras_path, onnx_path = training.save(model, self.staging / "candidate.keras")
+        calibration = training.to_model_input(data.x_train[:300]) if data else None
+        keras_path, onnx_path = training.save(model, self.staging / "candidate.keras", calibration)
         evaluation = training.evaluate(Predictor(onnx_path), data.x_test, data.y_test) if data else None
         training.write_card(card(evaluation), keras_path.with_suffix(".json"))
         return {"staged": keras_path, "card": card(evaluation),
