@@ -316,16 +316,13 @@ def export_onnx(model: keras.Model, path: str | os.PathLike, calibration: np.nda
     if calibration is None or len(calibration) == 0:
         model.export(str(path), format="onnx", verbose=False)
         return
+    import onnx  # noqa: PLC0415
     from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static  # noqa: PLC0415
-    from onnxruntime.quantization.shape_inference import quant_pre_process  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as work:
-        plain, prepared = Path(work) / "plain.onnx", Path(work) / "prepared.onnx"
+        plain = Path(work) / "plain.onnx"
         model.export(str(plain), format="onnx", verbose=False)
-        quant_pre_process(str(plain), str(prepared))
-        import onnx  # noqa: PLC0415
-
-        graph = onnx.load(str(prepared)).graph
+        graph = onnx.load(str(plain)).graph
         name = graph.input[0].name
         softmax = [node.name for node in graph.node if node.op_type == "Softmax"]
 
@@ -337,7 +334,7 @@ def export_onnx(model: keras.Model, path: str | os.PathLike, calibration: np.nda
                 return next(self.batches, None)
 
         # The softmax stays in floating point, so that the probabilities sum to 1.
-        quantize_static(str(prepared), str(path), Images(), quant_format=QuantFormat.QDQ, per_channel=True,
+        quantize_static(str(plain), str(path), Images(), quant_format=QuantFormat.QDQ, per_channel=True,
                         activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, nodes_to_exclude=softmax)
 
 

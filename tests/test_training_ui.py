@@ -20,15 +20,19 @@ def warnings(monkeypatch):
     return said
 
 
-def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot):
+def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     window.open_training("retrain")
     dialog = window.training_dialog
     dialog.data_edit.setText(str(SLICE))
     dialog.epochs.setValue(1)
     assert dialog.start_button.isEnabled()
-    with qtbot.waitSignal(dialog.worker.finished, timeout=180000):
-        dialog.start_button.click()
-    assert dialog.pages.currentIndex() == 2
+    outcome = []
+    dialog.worker.finished.connect(lambda result: outcome.append("finished"))
+    dialog.worker.failed.connect(outcome.append)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=180000)
+    assert outcome == ["finished"]
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=5000)
     assert "New model" in dialog.summary.text()
     total = sum(int(dialog.confusion.item(r, c).text()) for r in range(10) for c in range(10))
     assert total == 1000  # the slice's test images
@@ -43,7 +47,7 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot):
     assert window.models.previous.with_suffix(".onnx").is_file()
 
 
-def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot):
+def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot, warnings):
     window.open_training("retrain")
     dialog = window.training_dialog
     dialog.data_edit.setText(str(SLICE))
