@@ -87,7 +87,7 @@ def test_undo_redo_and_clear(window, qtbot):
     assert canvas.is_empty() and window.panel.chart.probabilities() is None
     window.undo_action.trigger()  # a clear can be undone
     assert not canvas.is_empty()
-    assert not window.redo_action.isEnabled() or canvas.can_redo()
+    assert window.redo_action.isEnabled() and canvas.can_redo()  # and the clear can be redone
 
 
 def test_a_new_stroke_after_undo_drops_the_redo_history(window):
