@@ -69,12 +69,12 @@ def to_mnist(pixels: np.ndarray) -> np.ndarray | None:
     if min(gray.shape) < 2:
         return None
     ink = ink_map(gray)
-    peak = int(ink.max())
+    row_peaks, col_peaks = ink.max(axis=1), ink.max(axis=0)  # one pass each gives peak and box
+    peak = int(row_peaks.max())
     if peak < MIN_CONTRAST * 255:
         return None
-    inked = ink > peak * INK_LEVEL
-    rows = np.flatnonzero(inked.any(axis=1))
-    cols = np.flatnonzero(inked.any(axis=0))
+    rows = np.flatnonzero(row_peaks > peak * INK_LEVEL)
+    cols = np.flatnonzero(col_peaks > peak * INK_LEVEL)
     crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     if max(crop.shape) < WORK:
         crop = _resize_longest(crop, WORK)
