@@ -12,10 +12,11 @@ from PIL import Image
 
 SIZE = 28
 BOX = 20
-WORK = 4 * BOX  # stroke width is judged and adjusted at this resolution
+WORK = 2 * BOX  # stroke width is judged and adjusted at this resolution
 INK_LEVEL = 0.25  # a pixel with this share of the strongest ink counts as ink
 MIN_CONTRAST = 0.15  # weaker ink than this over the whole image is "nothing to recognise"
-STROKE_RANGE = (7.0, 16.0)  # stroke width in WORK pixels that nearly all MNIST digits show
+STROKE_RANGE = (3.5, 8.0)  # stroke width in WORK pixels that nearly all MNIST digits show
+REDUCING_GAP = 1.5  # big drawings are first shrunk by a whole factor to within 1.5x of WORK
 
 
 def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
@@ -51,12 +52,10 @@ def is_clean(gray: np.ndarray) -> bool:
 def ink_map(gray: np.ndarray) -> np.ndarray:
     """Ink strength (uint8) whatever the polarity: the background is what the border mostly holds."""
     background = np.uint8(background_level(gray))
-    if background < 128:
-        ink = gray - background
-        ink[gray < background] = 0
-    else:
-        ink = background - gray
-        ink[gray > background] = 0
+    dark = background < 128
+    ink = gray - background if dark else background - gray
+    if 0 < background < 255:  # pixels beyond the background wrapped round: they hold no ink
+        ink[gray < background if dark else gray > background] = 0
     return ink
 
 
@@ -69,20 +68,26 @@ def to_mnist(pixels: np.ndarray) -> np.ndarray | None:
     if min(gray.shape) < 2:
         return None
     ink = ink_map(gray)
-    row_peaks, col_peaks = ink.max(axis=1), ink.max(axis=0)  # one pass each gives peak and box
-    peak = int(row_peaks.max())
+    col_peaks = ink.max(axis=0)
+    peak = int(col_peaks.max())
     if peak < MIN_CONTRAST * 255:
         return None
-    rows = np.flatnonzero(row_peaks > peak * INK_LEVEL)
-    cols = np.flatnonzero(col_peaks > peak * INK_LEVEL)
-    crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-    if max(crop.shape) < WORK:
-        crop = _resize_longest(crop, WORK)
-    width = stroke_width(crop, crop.max() / 2) * WORK / max(crop.shape)
+    work = _resize_longest(_crop(ink, col_peaks, peak * INK_LEVEL), WORK, REDUCING_GAP)
+    level = work.max() / 2
+    width = stroke_width(work, level)
     if not STROKE_RANGE[0] <= width <= STROKE_RANGE[1]:
-        crop = _normalise_stroke(_resize_longest(crop, WORK, reducing_gap=2.0))
-    digit = _resize_longest(crop, BOX).astype(np.float32)
+        work = _normalise_stroke(work, level, width)
+        work = _crop(work, work.max(axis=0), work.max() * INK_LEVEL)  # its outline has moved
+    digit = _resize_longest(work, BOX).astype(np.float32)
     return _centre_by_mass(digit * (1.0 / digit.max()))
+
+
+def _crop(ink: np.ndarray, col_peaks: np.ndarray, level: float) -> np.ndarray:
+    """The smallest box holding every pixel of ``ink`` above ``level`` (``col_peaks``: its column maxima)."""
+    cols = np.flatnonzero(col_peaks > level)
+    ink = ink[:, cols[0]:cols[-1] + 1]
+    rows = np.flatnonzero(ink.max(axis=1) > level)
+    return ink[rows[0]:rows[-1] + 1]
 
 
 def _resize_longest(image: np.ndarray, longest: int, reducing_gap: float | None = None) -> np.ndarray:
@@ -99,24 +104,21 @@ def _resize_longest(image: np.ndarray, longest: int, reducing_gap: float | None 
 
 def stroke_width(ink: np.ndarray, level: float) -> float:
     """Mean stroke width in pixels of the ink above ``level``: twice its area over its outline."""
-    mask = ink > level
+    height, width = ink.shape
+    mask = np.zeros((height + 2, width + 2), bool)  # a blank margin closes outlines at the edges
+    mask[1:-1, 1:-1] = ink > level
     area = np.count_nonzero(mask)
     if area == 0:
         return 0.0
-    outline = (
-        np.count_nonzero(mask[1:] != mask[:-1]) + np.count_nonzero(mask[:, 1:] != mask[:, :-1])
-        + np.count_nonzero(mask[0]) + np.count_nonzero(mask[-1])
-        + np.count_nonzero(mask[:, 0]) + np.count_nonzero(mask[:, -1])
-    )
+    outline = np.count_nonzero(mask[1:] != mask[:-1]) + np.count_nonzero(mask[:, 1:] != mask[:, :-1])
     # Axis-aligned edge counting overstates slanted outlines by about 4/pi on average.
     return 2.0 * area / (outline * np.pi / 4)
 
 
-def _normalise_stroke(ink: np.ndarray, max_steps: int = 12) -> np.ndarray:
-    """Thicken hairlines or thin heavy strokes, one 3x3 step at a time, into MNIST's range."""
+def _normalise_stroke(ink: np.ndarray, level: float, width: float, max_steps: int = 12) -> np.ndarray:
+    """Thicken hairlines or thin heavy strokes of ``width`` px, one 3x3 step at a time, into
+    MNIST's range (``level`` is where ink starts)."""
     low, high = STROKE_RANGE
-    level = ink.max() / 2
-    width = stroke_width(ink, level)
     operation = np.maximum if width < low else np.minimum
     for _ in range(max_steps):
         if low <= width <= high:
@@ -129,11 +131,15 @@ def _normalise_stroke(ink: np.ndarray, max_steps: int = 12) -> np.ndarray:
 
 
 def _filter3x3(image: np.ndarray, operation: np.ufunc) -> np.ndarray:
-    """Grey dilation (np.maximum) or erosion (np.minimum) with a 3x3 square, done separably."""
-    fill = 0 if operation is np.maximum else 255  # padding that never wins
+    """Grey dilation (np.maximum) or erosion (np.minimum) with a 3x3 square, done separably.
+
+    Dilation grows the image by a pixel on every side, so that no stroke is cut off.
+    """
+    dilate = operation is np.maximum
+    margin, fill = (2, 0) if dilate else (1, 255)  # padding that never wins
     height, width = image.shape
-    padded = np.full((height + 2, width + 2), fill, image.dtype)
-    padded[1:-1, 1:-1] = image
+    padded = np.full((height + 2 * margin, width + 2 * margin), fill, image.dtype)
+    padded[margin:-margin, margin:-margin] = image
     rows = operation(operation(padded[:-2], padded[1:-1]), padded[2:])
     return operation(operation(rows[:, :-2], rows[:, 1:-1]), rows[:, 2:])
 
