@@ -1,12 +1,17 @@
 """How long recognize() takes on a 280x280 drawing, against Keras' own ways of predicting.
 
-    python -m benchmarks.latency
+    python -m benchmarks.latency [ROUNDS]
+
+Each step is timed in ROUNDS rounds (default 5) of 1,000 calls, the steps taking turns, so that
+a slow spell of this shared machine falls on all of them alike. Printed: the median over every
+call, and the lowest and highest median of a round.
 """
 
 from __future__ import annotations
 
 import os
 import statistics
+import sys
 import time
 
 from benchmarks.synthetic import draw
@@ -15,36 +20,63 @@ from digitpad.preprocess import to_mnist
 from digitpad.recognizer import Recognizer
 
 
-def median_ms(function, repeats: int, warmup: int = 5) -> float:
+def timings(function, calls: int, warmup: int = 20) -> list[float]:
+    """Seconds per call of ``function``, ``calls`` times after a warm-up."""
     for _ in range(warmup):
         function()
     times = []
-    for _ in range(repeats):
+    for _ in range(calls):
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return times
+
+
+def in_rounds(steps: dict, rounds: int, calls: int) -> dict[str, tuple[float, float, float]]:
+    """Per step: (median over all calls, lowest round median, highest round median), in ms."""
+    times = {name: [] for name in steps}
+    for _ in range(rounds):
+        for name, function in steps.items():
+            times[name].append(timings(function, calls))
+    return {
+        name: (
+            statistics.median(t for one in rounds_ for t in one) * 1000,
+            min(statistics.median(one) for one in rounds_) * 1000,
+            max(statistics.median(one) for one in rounds_) * 1000,
+        )
+        for name, rounds_ in times.items()
+    }
 
 
 def main() -> None:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     drawing = draw(7)
     recognizer = Recognizer()
     digit = to_mnist(drawing)
-    rows = {
-        "preprocessing (to_mnist)": median_ms(lambda: to_mnist(drawing), 2000),
-        "ONNX Runtime, one digit": median_ms(lambda: recognizer.predictor.predict(digit[None]), 2000),
-        "recognize() end to end": median_ms(lambda: recognizer.recognize(drawing), 2000),
-    }
+    rows = in_rounds(
+        {
+            "preprocessing (to_mnist)": lambda: to_mnist(drawing),
+            "ONNX Runtime, one digit": lambda: recognizer.predictor.predict(digit[None]),
+            "recognize() end to end": lambda: recognizer.recognize(drawing),
+        },
+        rounds, 1000,
+    )
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     from digitpad import model as models  # noqa: PLC0415 - TensorFlow only for the comparison
 
     keras_model = models.load(assets.BUNDLED_MODEL)
     batch = digit[None, :, :, None]
-    rows["Keras model(x)"] = median_ms(lambda: keras_model(batch, training=False), 200)
-    rows["Keras model.predict(x)"] = median_ms(lambda: keras_model.predict(batch, verbose=0), 100)
-    for name, value in rows.items():
-        print(f"{name:28s} {value:8.3f} ms")
-    ratio = rows["Keras model.predict(x)"] / rows["recognize() end to end"]
+    rows |= in_rounds(
+        {
+            "Keras model(x)": lambda: keras_model(batch, training=False),
+            "Keras model.predict(x)": lambda: keras_model.predict(batch, verbose=0),
+        },
+        1, 100,
+    )
+    print(f"{'':28s} {'median':>8s} {'rounds':>17s}")
+    for name, (median, low, high) in rows.items():
+        print(f"{name:28s} {median:8.3f} {low:8.3f}-{high:.3f} ms")
+    ratio = rows["Keras model.predict(x)"][0] / rows["recognize() end to end"][0]
     print(f"recognize() is {ratio:.0f}x faster than model.predict on the same model")
 
 

@@ -375,8 +375,8 @@ def model_card(model: keras.Model, config: TrainConfig, result: TrainResult,
 
 
 def merge_cards(earlier: dict, later: dict) -> dict:
-    """The card of a model trained in two stages (``--initial``): the later stage's figures, with
-    the whole history, epoch count, training time and both stages' settings."""
+    """The card of a model trained in stages (``--initial``): the later stage's figures, with the
+    whole history, epoch count, training time and every stage's settings."""
     history = {key: earlier.get("history", {}).get(key, []) + values for key, values in later["history"].items()}
     return {
         **later,
@@ -384,7 +384,8 @@ def merge_cards(earlier: dict, later: dict) -> dict:
         "history": history,
         "best_validation_accuracy": max(history.get("val_accuracy", [0.0])),
         "training_seconds": round(earlier.get("training_seconds", 0) + later["training_seconds"], 1),
-        "stages": [earlier.get("config", {}), {**later["config"], "initial": "the model of the first stage"}],
+        "stages": [*earlier.get("stages", [earlier.get("config", {})]),
+                   {**later["config"], "initial": "the model of the previous stage"}],
     }
 
 

@@ -63,6 +63,13 @@ def test_tiny_digit_in_a_corner_looks_like_a_big_centred_one():
     assert similarity(big, tiny) > 0.85
 
 
+@pytest.mark.parametrize("width", [1, 2])
+def test_a_one_drawn_one_or_two_pixels_wide(width):
+    image = np.zeros((28, 28), np.uint8)
+    image[4:24, 13:13 + width] = 255
+    assert_mnist_like(to_mnist(image))
+
+
 def test_huge_digit_touching_every_border():
     digit = to_mnist(draw(0, size=200, box=(0.0, 0.0, 1.0), width=16)[:, 12:-12])
     assert_mnist_like(digit)
