@@ -156,3 +156,14 @@ def test_fine_tuning_learns_a_users_quirk_without_forgetting_mnist(mnist_slice):
     fresh = np.stack([to_mnist(boxed_four(np.random.default_rng(100 + i))) for i in range(20)])
     assert (bundled.predict(fresh[..., None], verbose=0).argmax(1) == 4).mean() <= 0.5
     assert (result.model.predict(fresh[..., None], verbose=0).argmax(1) == 4).mean() >= 0.9
+
+
+def test_a_card_of_three_stages_keeps_every_stage():
+    def card(epochs, seed):
+        return {"epochs": epochs, "config": {"seed": seed}, "history": {"val_accuracy": [0.9 + seed / 100] * epochs},
+                "training_seconds": 10.0}
+
+    merged = training.merge_cards(training.merge_cards(card(2, 0), card(1, 1)), card(1, 2))
+    assert [stage["seed"] for stage in merged["stages"]] == [0, 1, 2]
+    assert merged["epochs"] == 4 and len(merged["history"]["val_accuracy"]) == 4
+    assert merged["training_seconds"] == 30.0 and merged["best_validation_accuracy"] == 0.92
