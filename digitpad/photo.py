@@ -19,6 +19,7 @@ from digitpad.preprocess import INK_LEVEL, ink_map, is_clean, stroke_width
 WORK_SIDE = 800  # photos are analysed at most this large; boxes are mapped back
 MIN_INK = 0.14  # ink must be at least this much darker than the paper around it
 LINE_SPAN = 0.7  # a straight run across this share of the page is a ruled or grid line
+LINE_WIDTH = 0.045  # ...unless it is thicker than this share of the page: then it is a pen stroke
 SPECK = 0.04  # components under this share of the largest one's area are specks
 FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
 
@@ -112,7 +113,7 @@ def remove_lines(mask: np.ndarray, strength: np.ndarray | None = None) -> np.nda
             bands |= band
     if strength is not None and lines.any():
         lines &= strength < 1.5 * np.median(strength[bands & faint])
-    if not lines.any():
+    if not lines.any() or stroke_width(lines, 0) > LINE_WIDTH * max(mask.shape):  # a big 1's stem
         return mask
     cleaned = mask & ~lines
     # Strokes that crossed a line now have a gap as wide as the line: close it across the line.

@@ -125,3 +125,11 @@ def test_a_drawn_digit_running_off_the_canvas_edge_still_counts():
     write(pen, 1, (40, 40, 200), 14)
     write(pen, 7, (450, 40, 260), 14)  # runs past the right and bottom edges
     assert digits_of(digitpad.read_digits(np.asarray(image))) == [1, 7]
+
+
+def test_a_big_ones_stem_is_not_taken_for_a_ruled_line():
+    mask = np.zeros((300, 300), bool)
+    mask[40:250, 140:160] = True  # a 1's stem: long and straight, but as thick as a marker
+    strength = np.where(mask, 0.6, 0.0)
+    strength[:, 140:160] = np.maximum(strength[:, 140:160], 0.1)  # a faint shadow runs on from it
+    assert (remove_lines(mask, strength) == mask).all()
