@@ -18,6 +18,8 @@ WORK = 2 * BOX  # stroke width is judged and adjusted at this resolution, then h
 INK_LEVEL = 0.25  # a pixel with this share of the strongest ink counts as ink
 MIN_CONTRAST = 0.15  # weaker ink than this over the whole image is "nothing to recognise"
 STROKE_RANGE = (3.5, 8.0)  # stroke width in WORK pixels that nearly all MNIST digits show
+_SQUARE = np.ones((3, 3), np.uint8)  # the step by which strokes are thickened or thinned
+_HALVING = np.array([1, 3, 3, 1], np.float32) / 8  # bilinear weights for halving an image
 
 
 def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
@@ -125,8 +127,6 @@ def _halve(image: np.ndarray) -> np.ndarray:
     return blurred[::2, ::2]
 
 
-_HALVING = np.array([1, 3, 3, 1], np.float32) / 8
-
 
 def _normalise_stroke(ink: np.ndarray, level: float, width: float, max_steps: int = 12) -> np.ndarray:
     """Thicken hairlines or thin heavy strokes of ``width`` px, one 3x3 step at a time, into
@@ -145,8 +145,6 @@ def _normalise_stroke(ink: np.ndarray, level: float, width: float, max_steps: in
         ink, width = changed, stroke_width(changed, level)
     return ink
 
-
-_SQUARE = np.ones((3, 3), np.uint8)
 
 
 def _centre_by_mass(digit: np.ndarray) -> np.ndarray:
