@@ -34,18 +34,15 @@ def timings(function, calls: int, warmup: int = 20) -> list[float]:
 
 def in_rounds(steps: dict, rounds: int, calls: int) -> dict[str, tuple[float, float, float]]:
     """Per step: (median over all calls, lowest round median, highest round median), in ms."""
-    times = {name: [] for name in steps}
+    per_round = {name: [] for name in steps}
     for _ in range(rounds):
         for name, function in steps.items():
-            times[name].append(timings(function, calls))
-    return {
-        name: (
-            statistics.median(t for one in rounds_ for t in one) * 1000,
-            min(statistics.median(one) for one in rounds_) * 1000,
-            max(statistics.median(one) for one in rounds_) * 1000,
-        )
-        for name, rounds_ in times.items()
-    }
+            per_round[name].append(timings(function, calls))
+    summary = {}
+    for name, runs in per_round.items():
+        medians = [statistics.median(run) for run in runs]
+        summary[name] = (statistics.median(sum(runs, [])) * 1000, min(medians) * 1000, max(medians) * 1000)
+    return summary
 
 
 def main() -> None:
