@@ -282,3 +282,18 @@ def test_review_and_delete_my_samples(window, qtbot):
     dialog.list.item(1).setSelected(True)
     dialog.delete_selected()
     assert dialog.list.count() == 1 and len(window.samples) == 1
+
+
+def test_the_worker_answers_even_when_predicting_fails(qtbot, capsys):
+    from digitpad.ui.worker import RecognitionWorker  # noqa: PLC0415
+
+    class Broken:
+        def read_digits(self, pixels):
+            raise RuntimeError("the runtime fell over")
+
+    worker = RecognitionWorker()
+    worker._recognizer = Broken()
+    with qtbot.waitSignal(worker.recognized, timeout=1000) as answer:
+        worker.recognize(7, draw(3))
+    assert answer.args == [7, []]  # the window is not left waiting for ever
+    assert "the runtime fell over" in capsys.readouterr().err

@@ -44,8 +44,15 @@ class RecognitionWorker(QObject):
 
     @Slot(int, object)
     def recognize(self, request: int, pixels: np.ndarray) -> None:
+        """Every digit in the canvas pixels. Always answers: the window waits for each answer
+        before it sends the next drawing."""
+        results = []
         if self._recognizer is not None:
-            self.recognized.emit(request, self._recognizer.read_digits(pixels))
+            try:
+                results = self._recognizer.read_digits(pixels)
+            except Exception:  # no bars this time; the next stroke tries again
+                traceback.print_exc()
+        self.recognized.emit(request, results)
 
     @Slot(str, object)
     def open_image(self, name: str, source: object) -> None:
