@@ -211,7 +211,9 @@ def _dataset(images: np.ndarray, labels: np.ndarray, config: TrainConfig) -> tf.
     )
     if config.augment:
         augment = augmenter(config.seed, config.augment_scale)
-        dataset = dataset.map(lambda x, y: (augment(x), y), num_parallel_calls=tf.data.AUTOTUNE)
+        # One batch at a time: parallel calls would draw from the random generators in whatever
+        # order the threads run, and the same seed would no longer give the same model.
+        dataset = dataset.map(lambda x, y: (augment(x), y))
     return dataset.prefetch(tf.data.AUTOTUNE)
 
 
