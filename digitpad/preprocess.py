@@ -127,7 +127,6 @@ def _halve(image: np.ndarray) -> np.ndarray:
     return blurred[::2, ::2]
 
 
-
 def _normalise_stroke(ink: np.ndarray, level: float, width: float, max_steps: int = 12) -> np.ndarray:
     """Thicken hairlines or thin heavy strokes of ``width`` px, one 3x3 step at a time, into
     MNIST's range (``level`` is where ink starts). Thickening grows the image a pixel a side."""
@@ -144,7 +143,6 @@ def _normalise_stroke(ink: np.ndarray, level: float, width: float, max_steps: in
             break  # never erode a digit away
         ink, width = changed, stroke_width(changed, level)
     return ink
-
 
 
 def _centre_by_mass(digit: np.ndarray) -> np.ndarray:
