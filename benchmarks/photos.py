@@ -1,7 +1,7 @@
 """Photographed-looking digits, made here, and how well digitpad reads them.
 
     python -m benchmarks.photos generate     # (re)writes benchmarks/photos/{single,multi,hard}/
-    python -m benchmarks.photos              # accuracy per set, digitpad vs the tutorials' pipeline
+    python -m benchmarks.photos              # accuracy and time per set, digitpad vs the tutorials' pipeline
     python -m benchmarks.photos generate 7 /tmp/fresh && python -m benchmarks.photos /tmp/fresh
                                              # the same on photos made with another seed
 
@@ -14,6 +14,7 @@ JPEG, some with an EXIF rotation. File names hold the answer: ``0012_4071.jpg`` 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -181,6 +182,16 @@ def naive_read(path: Path, predictor) -> str:
     return str(int(predictor.predict(((1 - small) > 0.5).astype(np.float32)[None]).argmax()))
 
 
+def timed(read, paths: list[Path]) -> tuple[list[str], float]:
+    """What ``read`` makes of each photo, and the median milliseconds it took (file reading included)."""
+    answers, times = [], []
+    for path in paths:
+        start = time.perf_counter()
+        answers.append(read(path))
+        times.append(time.perf_counter() - start)
+    return answers, float(np.median(times)) * 1000
+
+
 def evaluate(root: Path = HERE) -> None:
     import digitpad  # noqa: PLC0415
     from digitpad.recognizer import default_recognizer  # noqa: PLC0415
@@ -189,15 +200,15 @@ def evaluate(root: Path = HERE) -> None:
     for name in SETS:
         paths = sorted((root / name).glob("*.jpg"))
         if name == "multi":
-            read = ["".join(str(r.digit) for r in digitpad.read_digits(p)) for p in paths]
+            read, ms = timed(lambda p: "".join(str(r.digit) for r in digitpad.read_digits(p)), paths)
             naive = None
         else:
-            read = [str(recognizer.recognize(p).digit) for p in paths]
+            read, ms = timed(lambda p: str(recognizer.recognize(p).digit), paths)
             naive = np.mean([naive_read(p, recognizer.predictor) == label_of(p) for p in paths])
         ours = np.mean([r == label_of(p) for r, p in zip(read, paths)])
         misses = [f"{p.name}->{r}" for r, p in zip(read, paths) if r != label_of(p)]
         extra = f", tutorials' pipeline {naive:.1%}" if naive is not None else ""
-        print(f"{name:7s} {len(paths):4d} photos: digitpad {ours:.1%}{extra}")
+        print(f"{name:7s} {len(paths):4d} photos: digitpad {ours:.1%} ({ms:.0f} ms a photo){extra}")
         if misses:
             print("        misread:", " ".join(misses[:12]), "..." if len(misses) > 12 else "")
 

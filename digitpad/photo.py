@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
-from PIL import Image
-from scipy import ndimage
 
 from digitpad.preprocess import INK_LEVEL, ink_map, is_clean, stroke_width
 
@@ -47,7 +46,8 @@ def _light_ink(pixels: np.ndarray) -> bool:
     if np.median(pixels) >= 0.5:
         return False
     small = _shrink(pixels, 128)
-    paper = ndimage.median_filter(small, size=max(5, max(small.shape) // 6))
+    size = max(5, max(small.shape) // 6) | 1  # odd, as a median window must be
+    paper = cv2.medianBlur((small * 255).astype(np.uint8), size).astype(np.float32) / 255
     residual = small - paper
     return np.percentile(residual, 99) > -np.percentile(residual, 1)
 
@@ -57,7 +57,7 @@ def _shrink(pixels: np.ndarray, side: int) -> np.ndarray:
     height, width = pixels.shape
     scale = min(1.0, side / max(height, width))
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return np.asarray(Image.fromarray(pixels).resize(size, Image.Resampling.BOX))
+    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
 
 
 def _paper_brightness(pixels: np.ndarray) -> np.ndarray:
@@ -65,9 +65,10 @@ def _paper_brightness(pixels: np.ndarray) -> np.ndarray:
     height, width = pixels.shape
     small = _shrink(pixels, 160)
     size = max(3, round(0.16 * max(small.shape)))
-    paper = ndimage.grey_closing(small, size=(size, size))
-    paper = ndimage.uniform_filter(paper, size=max(3, size // 2))
-    return np.asarray(Image.fromarray(paper).resize((width, height), Image.Resampling.BILINEAR))
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8), borderType=cv2.BORDER_REFLECT)
+    smooth = max(3, size // 2)
+    paper = cv2.blur(paper, (smooth, smooth), borderType=cv2.BORDER_REFLECT)
+    return cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 def otsu_threshold(values: np.ndarray) -> float:
@@ -108,8 +109,8 @@ def remove_lines(mask: np.ndarray, strength: np.ndarray | None = None) -> np.nda
         across = (3, 1) if horizontal else (1, 3)
         band = _coarse_runs(faint, shape(max(8, round(LINE_SPAN * length))), across)
         if band.any():
-            thick = ndimage.binary_dilation(mask, structure=np.ones(across, bool))
-            lines |= band & mask & ndimage.binary_opening(thick, structure=np.ones(shape(max(8, length // 10)), bool))
+            thick = _morph(mask, cv2.MORPH_DILATE, across)
+            lines |= band & mask & _morph(thick, cv2.MORPH_OPEN, shape(max(8, length // 10)))
             bands |= band
     if strength is not None and lines.any():
         lines &= strength < 1.5 * np.median(strength[bands & faint])
@@ -118,8 +119,7 @@ def remove_lines(mask: np.ndarray, strength: np.ndarray | None = None) -> np.nda
     cleaned = mask & ~lines
     # Strokes that crossed a line now have a gap as wide as the line: close it across the line.
     gap = int(np.ceil(stroke_width(lines, 0))) + 3
-    mended = ndimage.binary_closing(cleaned, structure=np.ones((gap, 1), bool))
-    mended |= ndimage.binary_closing(cleaned, structure=np.ones((1, gap), bool))
+    mended = _morph(cleaned, cv2.MORPH_CLOSE, (gap, 1)) | _morph(cleaned, cv2.MORPH_CLOSE, (1, gap))
     return cleaned | (mended & lines)
 
 
@@ -133,10 +133,18 @@ def _coarse_runs(mask: np.ndarray, run: tuple[int, int], thicken: tuple[int, int
     padded = np.pad(mask, ((0, -height % factor), (0, -width % factor)))
     small = padded.reshape(padded.shape[0] // factor, factor, -1, factor).any(axis=(1, 3))
     small_run = tuple(max(1, length // factor) for length in run)
-    thick = ndimage.binary_dilation(small, structure=np.ones(thicken, bool))
-    found = ndimage.binary_opening(thick, structure=np.ones(small_run, bool))
-    found = ndimage.binary_dilation(found, structure=np.ones((3, 3), bool))
+    thick = _morph(small, cv2.MORPH_DILATE, thicken)
+    found = _morph(_morph(thick, cv2.MORPH_OPEN, small_run), cv2.MORPH_DILATE, (3, 3))
     return np.kron(found, np.ones((factor, factor), bool))[:height, :width]
+
+
+def _morph(mask: np.ndarray, operation: int, shape: tuple[int, int]) -> np.ndarray:
+    """A morphological ``operation`` (``cv2.MORPH_*``) of a boolean mask by a rectangle of
+    ``shape`` (rows, columns). Beyond the edges lies background: a run that an opening keeps
+    must fit inside the image."""
+    kernel = np.ones(shape, np.uint8)
+    pixels = np.ascontiguousarray(mask, np.uint8)
+    return cv2.morphologyEx(pixels, operation, kernel, borderType=cv2.BORDER_CONSTANT, borderValue=0).astype(bool)
 
 
 def find_digits(gray: np.ndarray) -> list[Region]:
@@ -152,7 +160,7 @@ def find_digits(gray: np.ndarray) -> list[Region]:
     scale = min(1.0, WORK_SIDE / max(gray.shape))
     if scale < 1:
         size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
-        gray = np.asarray(Image.fromarray(gray).resize(size, Image.Resampling.BOX))
+        gray = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
     strength = ink_strength(gray)
     return _regions(strength, remove_lines(ink_mask(strength), strength), scale, photo=True)
 
@@ -162,17 +170,18 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool) 
 
     Only a photo has page edges, ruled lines and faint smudges to leave out.
     """
-    labels, count = ndimage.label(mask, structure=np.ones((3, 3), bool))
-    if count == 0:
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count == 1:  # the background alone
         return []
-    boxes = ndimage.find_objects(labels)
-    areas = np.bincount(labels.ravel())[1:]
-    if photo:
-        keep = [i for i in range(count) if _is_digit_part(boxes[i], areas[i], areas.max(), mask.shape)]
-    else:
-        keep = [i for i in range(count) if areas[i] >= max(6, SPECK * areas.max())]
+    # Component i is label i + 1; its box as (top, bottom, left, right).
+    boxes = [(int(y), int(y + h), int(x), int(x + w)) for x, y, w, h in stats[1:, :4]]
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    keep = [i for i in range(count - 1) if not photo or _is_digit_shape(boxes[i], mask.shape)]
+    largest = max((areas[i] for i in keep), default=0)  # a desk or shadow band is not the measure
+    keep = [i for i in keep if areas[i] >= max(6, SPECK * largest)]
     if keep and photo:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
-        means = np.asarray(ndimage.mean(strength, labels, [i + 1 for i in keep]))
+        sums = np.bincount(labels.ravel(), weights=strength.ravel(), minlength=count)[1:]
+        means = sums[keep] / areas[keep]
         keep = [i for i, m in zip(keep, means) if m >= max(FAINTEST, 0.45 * means.max())]
     groups = _drop_small(_group_parts([boxes[i] for i in keep], [i + 1 for i in keep]), mask.shape)
     regions = []
@@ -187,18 +196,22 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool) 
     return regions
 
 
-def _is_digit_part(box, area: int, largest: int, shape) -> bool:
-    """False for specks, slivers of ruled lines, and the page edge, desk or shadow at the border."""
-    rows, cols = box
-    height, width = rows.stop - rows.start, cols.stop - cols.start
+def _is_digit_shape(box, shape) -> bool:
+    """False for dots, slivers of ruled lines, and the page edge, desk or shadow at the border."""
+    top, bottom, left, right = box
+    height, width = bottom - top, right - left
     side = max(shape)
-    if area < max(6, SPECK * largest) or max(height, width) < max(6, 0.03 * side):
+    if max(height, width) < max(6, 0.03 * side):
         return False
     margin = 0.03 * side
-    near_edge_row = rows.start <= margin or rows.stop >= shape[0] - margin
-    near_edge_col = cols.start <= margin or cols.stop >= shape[1] - margin
-    along_row = near_edge_row and width > 0.3 * shape[1] and height < 0.2 * shape[0]
-    along_col = near_edge_col and height > 0.3 * shape[0] and width < 0.2 * shape[1]
+    near_edge_row = top <= margin or bottom >= shape[0] - margin
+    near_edge_col = left <= margin or right >= shape[1] - margin
+    # A flat strip lying on the picture's edge is a band there too, however short: no digit is
+    # four times wider than tall.
+    on_edge_row = (top <= 1 or bottom >= shape[0] - 1) and width > 4 * height
+    on_edge_col = (left <= 1 or right >= shape[1] - 1) and height > 4 * width
+    along_row = near_edge_row and (width > 0.3 * shape[1] or on_edge_row) and height < 0.2 * shape[0]
+    along_col = near_edge_col and (height > 0.3 * shape[0] or on_edge_col) and width < 0.2 * shape[1]
     spans = (near_edge_row or near_edge_col) and (width > 0.85 * shape[1] or height > 0.85 * shape[0])
     if along_row or along_col or spans:
         return False  # a band along the border or across the picture: the page edge, the desk
@@ -218,7 +231,7 @@ def _drop_small(groups, shape):
 
 def _group_parts(boxes, ids) -> list[tuple[tuple[int, int, int, int], list[int]]]:
     """Merge components that sit one above the other (a 5's hat, a two-stroke 4, a broken stroke)."""
-    groups = [((b[0].start, b[0].stop, b[1].start, b[1].stop), [i]) for b, i in zip(boxes, ids)]
+    groups = [(box, [i]) for box, i in zip(boxes, ids)]
     tallest = max((box[1] - box[0] for box, _ in groups), default=0)
     merged = True
     while merged:

@@ -11,6 +11,7 @@ import numpy as np
 
 from digitpad import assets
 from digitpad.imaging import ImageSource, load_gray
+from digitpad.photo import find_digits
 from digitpad.preprocess import is_clean, to_mnist
 from digitpad.runtime import Predictor
 
@@ -67,8 +68,6 @@ class Recognizer:
         gray = load_gray(image)
         if is_clean(gray):
             return self._classify([to_mnist(gray)])[0]
-        from digitpad.photo import find_digits  # noqa: PLC0415 - SciPy only for photos
-
         regions = find_digits(gray)
         if not regions:
             return NOTHING
@@ -77,8 +76,6 @@ class Recognizer:
 
     def read_digits(self, image: ImageSource) -> list[Recognition]:
         """Every digit in ``image``, line by line and left to right, each with its ``box``."""
-        from digitpad.photo import find_digits  # noqa: PLC0415 - SciPy only for photos
-
         gray = load_gray(image)
         regions = find_digits(gray)
         if len(regions) == 1 and is_clean(gray):  # one drawn digit: exactly what recognize() sees

@@ -133,3 +133,26 @@ def test_a_big_ones_stem_is_not_taken_for_a_ruled_line():
     strength = np.where(mask, 0.6, 0.0)
     strength[:, 140:160] = np.maximum(strength[:, 140:160], 0.1)  # a faint shadow runs on from it
     assert (remove_lines(mask, strength) == mask).all()
+
+
+def noisy(page: np.ndarray, seed: int = 0) -> np.ndarray:
+    """``page`` with a camera's grain, so that it is taken for a photo and not a drawing."""
+    grain = np.random.default_rng(seed).normal(0, 4, page.shape)
+    return np.clip(page + grain, 0, 255).astype(np.uint8)
+
+
+def test_a_small_digit_beside_a_large_desk_band_is_no_speck():
+    page = Image.new("L", (600, 600), 225)
+    write(ImageDraw.Draw(page), 0, (280, 250, 44), 4, ink=30)
+    photo = np.asarray(page).copy()
+    photo[574:] = 60  # the desk below the page: far more "ink" than the digit
+    found = find_digits(noisy(photo))
+    assert len(found) == 1
+    assert 270 <= found[0].box[0] and found[0].box[2] <= 330
+    assert digitpad.recognize(noisy(photo)).digit == 0
+
+
+def test_a_short_flat_strip_on_the_edge_is_no_digit():
+    page = np.full((300, 400), 225, np.uint8)
+    page[287:, :90] = 90  # a corner of the desk, under the page edge
+    assert find_digits(noisy(page)) == []

@@ -40,7 +40,6 @@ class RecognitionWorker(QObject):
             self.model_failed.emit(traceback.format_exc(limit=1).strip().splitlines()[-1])
             return
         self.model_ready.emit(str(self._recognizer.model_path))
-        import digitpad.photo  # noqa: F401, PLC0415 - load SciPy now, not during the first stroke
 
     @Slot(int, object)
     def recognize(self, request: int, pixels: np.ndarray) -> None:
