@@ -18,7 +18,8 @@ from digitpad.preprocess import INK_LEVEL, ink_map, is_clean, stroke_width
 WORK_SIDE = 800  # photos are analysed at most this large; boxes are mapped back
 MIN_INK = 0.14  # ink must be at least this much darker than the paper around it
 LINE_SPAN = 0.7  # a straight run across this share of the page is a ruled or grid line
-LINE_WIDTH = 0.045  # ...unless it is thicker than this share of the page: then it is a pen stroke
+LINE_WIDTH = 0.04  # ...unless it is thicker than this share of the page: a pen stroke (ruled
+# lines measured up to 3.5% thick in 1,000 generated photos, the stems of big 1s and 9s 4.7-7.2%)
 SPECK = 0.04  # components under this share of the largest one's area are specks
 FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
 
@@ -110,17 +111,27 @@ def remove_lines(mask: np.ndarray, strength: np.ndarray | None = None) -> np.nda
         band = _coarse_runs(faint, shape(max(8, round(LINE_SPAN * length))), across)
         if band.any():
             thick = _morph(mask, cv2.MORPH_DILATE, across)
-            lines |= band & mask & _morph(thick, cv2.MORPH_OPEN, shape(max(8, length // 10)))
+            runs = band & mask & _morph(thick, cv2.MORPH_OPEN, shape(max(8, length // 10)))
+            lines |= _thin(runs, horizontal, LINE_WIDTH * max(mask.shape))  # not a big 1's stem
             bands |= band
     if strength is not None and lines.any():
         lines &= strength < 1.5 * np.median(strength[bands & faint])
-    if not lines.any() or stroke_width(lines, 0) > LINE_WIDTH * max(mask.shape):  # a big 1's stem
+    if not lines.any():
         return mask
     cleaned = mask & ~lines
     # Strokes that crossed a line now have a gap as wide as the line: close it across the line.
     gap = int(np.ceil(stroke_width(lines, 0))) + 3
     mended = _morph(cleaned, cv2.MORPH_CLOSE, (gap, 1)) | _morph(cleaned, cv2.MORPH_CLOSE, (1, gap))
     return cleaned | (mended & lines)
+
+
+def _thin(runs: np.ndarray, horizontal: bool, widest: float) -> np.ndarray:
+    """The straight ``runs`` no thicker than ``widest`` across their length, each judged alone."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
+    lengths = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
+    thin = stats[:, cv2.CC_STAT_AREA] <= widest * lengths
+    thin[0] = False  # the background
+    return thin[labels]
 
 
 def _coarse_runs(mask: np.ndarray, run: tuple[int, int], thicken: tuple[int, int]) -> np.ndarray:

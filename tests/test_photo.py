@@ -135,6 +135,19 @@ def test_a_big_ones_stem_is_not_taken_for_a_ruled_line():
     assert (remove_lines(mask, strength) == mask).all()
 
 
+def test_thin_ruled_lines_go_and_a_thick_stem_among_them_stays():
+    stem = np.zeros((300, 300), bool)
+    stem[40:250, 140:160] = True  # a marker-thick 1 ...
+    ruled = np.zeros_like(stem)
+    for y in range(15, 300, 30):
+        ruled[y:y + 2] = True  # ... on ruled lines printed nearly as dark as the ink
+    strength = np.where(stem, 0.6, np.where(ruled, 0.55, 0.0))
+    strength[:, 140:160] = np.maximum(strength[:, 140:160], 0.1)
+    cleaned = remove_lines(stem | ruled, strength)
+    assert (cleaned & stem).sum() / stem.sum() > 0.99
+    assert (cleaned & ruled & ~stem).sum() / (ruled & ~stem).sum() < 0.02
+
+
 def noisy(page: np.ndarray, seed: int = 0) -> np.ndarray:
     """``page`` with a camera's grain, so that it is taken for a photo and not a drawing."""
     grain = np.random.default_rng(seed).normal(0, 4, page.shape)
