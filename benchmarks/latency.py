@@ -1,10 +1,11 @@
-"""How long recognize() takes on a 280x280 drawing, against Keras' own ways of predicting.
+"""How long recognize() takes on a 280x280 drawing, against Keras' own ways of predicting; and
+read_digits(), what the window runs on every stroke, on a large canvas.
 
     python -m benchmarks.latency [ROUNDS]
 
-Each step is timed in ROUNDS rounds (default 5) of 1,000 calls, the steps taking turns, so that
-a slow spell of this shared machine falls on all of them alike. Printed: the median over every
-call, and the lowest and highest median of a round.
+Each step is timed in ROUNDS rounds (default 5) of 1,000 calls (read_digits: 200), the steps
+taking turns, so that a slow spell of this shared machine falls on all of them alike. Printed:
+the median over every call, and the lowest and highest median of a round.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import os
 import statistics
 import sys
 import time
+
+import numpy as np
 
 from benchmarks.synthetic import draw
 from digitpad import assets
@@ -58,6 +61,9 @@ def main() -> None:
         },
         rounds, 1000,
     )
+    canvas = np.full((1000, 1000), drawing[0, 0], np.uint8)  # a large window's canvas, the drawing in a corner
+    canvas[:280, :280] = drawing
+    rows |= in_rounds({"read_digits(), 1000x1000 canvas": lambda: recognizer.read_digits(canvas)}, rounds, 200)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     from digitpad import model as models  # noqa: PLC0415 - TensorFlow only for the comparison
 
@@ -70,9 +76,9 @@ def main() -> None:
         },
         1, 100,
     )
-    print(f"{'':28s} {'median':>8s} {'rounds':>17s}")
+    print(f"{'':32s} {'median':>8s} {'rounds':>17s}")
     for name, (median, low, high) in rows.items():
-        print(f"{name:28s} {median:8.3f} {low:8.3f}-{high:.3f} ms")
+        print(f"{name:32s} {median:8.3f} {low:8.3f}-{high:.3f} ms")
     ratio = rows["Keras model.predict(x)"][0] / rows["recognize() end to end"][0]
     print(f"recognize() is {ratio:.0f}x faster than model.predict on the same model")
 

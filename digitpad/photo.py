@@ -166,8 +166,7 @@ def find_digits(gray: np.ndarray) -> list[Region]:
     if min(gray.shape) < 2:
         return []
     if is_clean(gray):
-        strength = ink_map(gray).astype(np.float32) / 255
-        return _regions(strength, strength > INK_LEVEL * max(float(strength.max()), MIN_INK), 1.0, photo=False)
+        return _drawn_digits(gray)
     scale = min(1.0, WORK_SIDE / max(gray.shape))
     if scale < 1:
         size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
@@ -176,10 +175,26 @@ def find_digits(gray: np.ndarray) -> list[Region]:
     return _regions(strength, remove_lines(ink_mask(strength), strength), scale, photo=True)
 
 
-def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool) -> list[Region]:
+def _drawn_digits(gray: np.ndarray) -> list[Region]:
+    """The digits of a clean drawing, looked for only in the box around its ink: a canvas can be
+    large and the drawing small."""
+    ink = ink_map(gray)
+    left, top, width, height = cv2.boundingRect(ink)
+    if width == 0:
+        return []
+    strength = ink[top:top + height, left:left + width].astype(np.float32) / 255
+    mask = strength > INK_LEVEL * max(float(strength.max()), MIN_INK)
+    regions = _regions(strength, mask, 1.0, photo=False, side=max(gray.shape))
+    return [Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink)
+            for region in regions for x0, y0, x1, y1 in [region.box]]
+
+
+def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
+             side: int | None = None) -> list[Region]:
     """Connected ink -> digit parts -> digits in reading order; boxes scaled back by ``scale``.
 
-    Only a photo has page edges, ruled lines and faint smudges to leave out.
+    Only a photo has page edges, ruled lines and faint smudges to leave out. ``side`` is the
+    picture's longest side when ``mask`` is cut out of it.
     """
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     if count == 1:  # the background alone
@@ -194,7 +209,7 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool) 
         sums = np.bincount(labels.ravel(), weights=strength.ravel(), minlength=count)[1:]
         means = sums[keep] / areas[keep]
         keep = [i for i, m in zip(keep, means) if m >= max(FAINTEST, 0.45 * means.max())]
-    groups = _drop_small(_group_parts([boxes[i] for i in keep], [i + 1 for i in keep]), mask.shape)
+    groups = _drop_small(_group_parts([boxes[i] for i in keep], [i + 1 for i in keep]), side or max(mask.shape))
     regions = []
     for line in _reading_order(groups):
         height = float(np.median([box[1] - box[0] for box, _ in line]))
@@ -231,12 +246,13 @@ def _is_digit_shape(box, shape) -> bool:
     return not (sliver and (width > height or near_edge_row or near_edge_col))
 
 
-def _drop_small(groups, shape):
-    """Bits far shorter than the digits around them (grid crossings, dots, dashes) are not digits."""
+def _drop_small(groups, side: int):
+    """Bits far shorter than the digits around them (grid crossings, dots, dashes) are not digits;
+    nor are those shorter than 3% of the picture's longest ``side``."""
     if not groups:
         return groups
     tallest = max(bottom - top for (top, bottom, _, _), _ in groups)
-    least = max(0.4 * tallest, 0.03 * max(shape))
+    least = max(0.4 * tallest, 0.03 * side)
     return [g for g in groups if g[0][1] - g[0][0] >= least]
 
 
