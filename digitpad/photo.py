@@ -66,7 +66,8 @@ def _paper_brightness(pixels: np.ndarray) -> np.ndarray:
     height, width = pixels.shape
     small = _shrink(pixels, 160)
     size = max(3, round(0.16 * max(small.shape)))
-    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8), borderType=cv2.BORDER_REFLECT)
+    square = np.ones((size, size), np.uint8)
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, square, borderType=cv2.BORDER_REFLECT)
     smooth = max(3, size // 2)
     paper = cv2.blur(paper, (smooth, smooth), borderType=cv2.BORDER_REFLECT)
     return cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
@@ -155,7 +156,8 @@ def _morph(mask: np.ndarray, operation: int, shape: tuple[int, int]) -> np.ndarr
     must fit inside the image."""
     kernel = np.ones(shape, np.uint8)
     pixels = np.ascontiguousarray(mask, np.uint8)
-    return cv2.morphologyEx(pixels, operation, kernel, borderType=cv2.BORDER_CONSTANT, borderValue=0).astype(bool)
+    changed = cv2.morphologyEx(pixels, operation, kernel, borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    return changed.astype(bool)
 
 
 def find_digits(gray: np.ndarray) -> list[Region]:
@@ -184,9 +186,11 @@ def _drawn_digits(gray: np.ndarray) -> list[Region]:
         return []
     strength = ink[top:top + height, left:left + width].astype(np.float32) / 255
     mask = strength > INK_LEVEL * max(float(strength.max()), MIN_INK)
-    regions = _regions(strength, mask, 1.0, photo=False, side=max(gray.shape))
-    return [Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink)
-            for region in regions for x0, y0, x1, y1 in [region.box]]
+    regions = []
+    for region in _regions(strength, mask, 1.0, photo=False, side=max(gray.shape)):
+        x0, y0, x1, y1 = region.box
+        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink))
+    return regions
 
 
 def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
@@ -209,7 +213,8 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
         sums = np.bincount(labels.ravel(), weights=strength.ravel(), minlength=count)[1:]
         means = sums[keep] / areas[keep]
         keep = [i for i, m in zip(keep, means) if m >= max(FAINTEST, 0.45 * means.max())]
-    groups = _drop_small(_group_parts([boxes[i] for i in keep], [i + 1 for i in keep]), side or max(mask.shape))
+    groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
+    groups = _drop_small(groups, side or max(mask.shape))
     regions = []
     for line in _reading_order(groups):
         height = float(np.median([box[1] - box[0] for box, _ in line]))
