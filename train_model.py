@@ -58,11 +58,9 @@ def show_epoch(progress: training.Progress) -> None:
 
 
 result = training.train(data, config, training.Hooks(on_batch=show_batch, on_epoch=show_epoch))
-calibration = training.to_model_input(data.x_train[:300])  # for the 8-bit export
-keras_path, onnx_path = training.save(result.model, args.out, calibration)
+keras_path, onnx_path = training.save(result.model, args.out, data)  # data: for the 8-bit export
 evaluation = training.evaluate(Predictor(onnx_path), data.x_test, data.y_test)
 card = training.model_card(result.model, config, result, evaluation, data)
-card["runtime"] = "ONNX, int8 (static QDQ, per channel, calibrated on 300 training images)"
 if args.initial and assets.read_card(args.initial):  # a second stage: the card tells the whole story
     card = training.merge_cards(assets.read_card(args.initial), card)
 training.write_card(card, keras_path.with_suffix(".json"))

@@ -23,6 +23,8 @@ import tensorflow as tf  # noqa: E402
 
 from digitpad import model as models  # noqa: E402
 
+CALIBRATION_IMAGES = 300  # training images that show the 8-bit export the range of each layer
+
 
 @dataclass
 class TrainConfig:
@@ -289,16 +291,17 @@ def evaluate(predictor: Predictor, images: np.ndarray, labels: np.ndarray) -> Ev
     return Evaluation(float((predicted == labels).mean()), per_class.round(5).tolist(), confusion.tolist())
 
 
-def save(model: keras.Model, path: str | os.PathLike,
-         calibration: np.ndarray | None = None) -> tuple[Path, Path]:
+def save(model: keras.Model, path: str | os.PathLike, data: Mnist | None = None) -> tuple[Path, Path]:
     """Save ``model`` as ``path`` (.keras) and its ONNX export beside it, each atomically.
 
-    With ``calibration`` images (N, 28, 28, 1), the export is quantized to 8 bits: about twice
-    as fast to run and a quarter of the size, at the same accuracy.
+    With ``data``, the export is quantized to 8 bits, calibrated on its first training images
+    (``CALIBRATION_IMAGES``): about twice as fast to run and a quarter of the size, at the same
+    accuracy.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     onnx_path = path.with_suffix(".onnx")
+    calibration = to_model_input(data.x_train[:CALIBRATION_IMAGES]) if data is not None else None
     _write_atomically(path, _without_optimizer(model).save)
     _write_atomically(onnx_path, lambda tmp: export_onnx(model, tmp, calibration))
     return path, onnx_path
@@ -355,7 +358,7 @@ def _write_atomically(path: Path, write: Callable[[str], object]) -> None:
 
 def model_card(model: keras.Model, config: TrainConfig, result: TrainResult,
                evaluation: Evaluation, data: Mnist) -> dict:
-    """What the model is, how it was trained and how well it does."""
+    """What the model is, how it was trained and how well it does (saved by ``save`` with ``data``)."""
     return {
         "architecture": config.architecture,
         "parameters": int(model.count_params()),
@@ -373,6 +376,7 @@ def model_card(model: keras.Model, config: TrainConfig, result: TrainResult,
                  "train_images": int(len(data.x_train))},
         "versions": _versions(),
         "trained_on": platform.platform(),
+        "runtime": f"ONNX, int8 (static QDQ, per channel, calibrated on {CALIBRATION_IMAGES} training images)",
     }
 
 

@@ -58,8 +58,7 @@ def test_onnx_export_agrees_with_keras_on_real_digits(trained, mnist_slice):
 
 def test_8_bit_export_agrees_with_keras_and_is_smaller(trained, mnist_slice, tmp_path):
     result, _, float_path, _ = trained
-    calibration = training.to_model_input(mnist_slice.x_train[:100])
-    _, int8_path = training.save(result.model, tmp_path / "small.keras", calibration)
+    _, int8_path = training.save(result.model, tmp_path / "small.keras", mnist_slice)
     images = training.to_model_input(mnist_slice.x_test[:300])
     keras_out = result.model.predict(images, verbose=0)
     int8_out = Predictor(int8_path).predict(images)

@@ -124,8 +124,7 @@ class TrainingWorker(QObject):
         """Save the candidate beside nothing the user uses yet, and measure it against the current one."""
         from digitpad.runtime import Predictor  # noqa: PLC0415
 
-        calibration = training.to_model_input(data.x_train[:300]) if data else None
-        keras_path, onnx_path = training.save(model, self.staging / "candidate.keras", calibration)
+        keras_path, onnx_path = training.save(model, self.staging / "candidate.keras", data)
         evaluation = training.evaluate(Predictor(onnx_path), data.x_test, data.y_test) if data else None
         training.write_card(card(evaluation), keras_path.with_suffix(".json"))
         return {"staged": keras_path, "card": card(evaluation),
