@@ -22,6 +22,8 @@ parser.add_argument("--limit", type=int, help="train on the first N images only 
 parser.add_argument("--seed", type=int, default=0)
 parser.add_argument("--no-augment", action="store_true", help="train on the images as they are")
 parser.add_argument("--augment-scale", type=float, default=1.0, help="strength of the augmentation")
+parser.add_argument("--real-world", type=float, default=0.0,
+                    help="add real-world variants (tight, tiny, 1-bit, blurred...) of this share of the images")
 parser.add_argument("--learning-rate", type=float, default=1e-3)
 parser.add_argument("--initial", help="continue training this .keras model instead of a fresh one")
 parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")
@@ -38,8 +40,8 @@ from digitpad.runtime import Predictor  # noqa: E402
 
 config = training.TrainConfig(
     architecture=args.architecture, epochs=args.epochs, batch_size=args.batch_size,
-    augment=not args.no_augment, augment_scale=args.augment_scale, learning_rate=args.learning_rate,
-    initial=args.initial, seed=args.seed, limit=args.limit,
+    augment=not args.no_augment, augment_scale=args.augment_scale, real_world=args.real_world,
+    learning_rate=args.learning_rate, initial=args.initial, seed=args.seed, limit=args.limit,
 )
 print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
 

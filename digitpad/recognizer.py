@@ -12,7 +12,8 @@ import numpy as np
 from digitpad import assets
 from digitpad.imaging import ImageSource, load_gray
 from digitpad.photo import find_digits
-from digitpad.preprocess import is_clean, to_mnist
+from digitpad.preprocess import to_mnist
+from digitpad.single import SMALLEST_SIDE, readings
 from digitpad.runtime import Predictor
 
 SURE = 0.80  # below this confidence the app says it is not sure
@@ -62,24 +63,25 @@ class Recognizer:
     def recognize(self, image: ImageSource) -> Recognition:
         """The one digit in ``image`` (a path, a PIL image or a numpy array).
 
-        A clean drawing goes straight to preprocessing; a photo is cleaned up first and its
-        largest digit-like region read.
+        A clean drawing goes straight to preprocessing; a cropped digit or a close-up is read
+        whole; on a photo of a page the digit is looked for first (``single.readings``).
         """
-        gray = load_gray(image)
-        if is_clean(gray):
-            return self._classify([to_mnist(gray)])[0]
-        regions = find_digits(gray)
-        if not regions:
-            return NOTHING
-        largest = max(regions, key=lambda region: float(region.ink.sum()))
-        return self._classify([to_mnist(largest.ink)], [largest.box])[0]
+        return self._one_digit(load_gray(image))
+
+    def _one_digit(self, gray: np.ndarray, regions: list | None = None) -> Recognition:
+        """The surest of the ways to read ``gray`` as one digit, with its box."""
+        found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions)]
+        found = [(digit, box) for digit, box in found if digit is not None]
+        results = self._classify([digit for digit, _ in found], [box for _, box in found])
+        return max(results, key=lambda result: result.confidence, default=NOTHING)
 
     def read_digits(self, image: ImageSource) -> list[Recognition]:
         """Every digit in ``image``, line by line and left to right, each with its ``box``."""
         gray = load_gray(image)
         regions = find_digits(gray)
-        if len(regions) == 1 and is_clean(gray):  # one drawn digit: exactly what recognize() sees
-            return self._classify([to_mnist(gray)], [regions[0].box])
+        if len(regions) <= 1 or max(gray.shape) < SMALLEST_SIDE:
+            one = self._one_digit(gray, regions)  # one digit: exactly what recognize() sees
+            return [] if one.digit is None else [one]
         found = [(to_mnist(region.ink), region.box) for region in regions]
         found = [(digit, box) for digit, box in found if digit is not None]
         return self._classify([digit for digit, _ in found], [box for _, box in found])

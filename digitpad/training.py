@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from digitpad import augment
 from digitpad.data import Mnist
 from digitpad.preprocess import to_mnist
 from digitpad.runtime import Predictor
@@ -38,6 +39,7 @@ class TrainConfig:
     validation_size: int = 5000
     augment: bool = True
     augment_scale: float = 1.0  # 0.5: half the rotation, zoom, shift and thickness change
+    real_world: float = 0.0  # add a real-world variant (augment.py) of this share of the training images
     initial: str | None = None  # continue from this saved model instead of a fresh one
     seed: int = 0
     limit: int | None = None  # use only the first N training images (quick runs, tests)
@@ -156,6 +158,12 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
     order = np.random.default_rng(0).permutation(len(images))
     held = min(config.validation_size, len(images) // 10)
     val, fit = order[:held], order[held:]
+    fit_x, fit_y = images[fit], labels[fit]
+    if config.real_world > 0:
+        chosen = np.random.default_rng(config.seed).permutation(fit)[: round(config.real_world * len(fit))]
+        variants = augment.real_world(data.x_train[chosen], labels[chosen], config.seed)
+        fit_x = np.concatenate([fit_x, variants[..., None]])
+        fit_y = np.concatenate([fit_y, labels[chosen]])
     if initial is None and config.initial:
         initial = models.load(config.initial)
     model = initial if initial is not None else models.build(config.architecture)
@@ -164,7 +172,7 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
     )
-    batches = int(np.ceil(len(fit) / config.batch_size))
+    batches = int(np.ceil(len(fit_x) / config.batch_size))
     best = _BestWeights()
     callbacks = [
         keras.callbacks.LearningRateScheduler(lambda epoch: config.learning_rate * config.lr_decay**epoch),
@@ -173,7 +181,7 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
     ]
     started = time.perf_counter()
     history = model.fit(
-        _dataset(images[fit], labels[fit], config),
+        _dataset(fit_x, fit_y, config),
         validation_data=(images[val], labels[val]),
         epochs=config.epochs,
         callbacks=callbacks,

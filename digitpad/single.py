@@ -1,0 +1,139 @@
+"""The one digit of an image, wherever it came from: a drawing, a cropped scan, a close-up, a photo.
+
+A drawing on a flat canvas is taken as it is, and so is a tiny picture (8x8 to 63x63: a digit
+crop, never a page). Otherwise the photo path looks for digit regions. When its best one lies
+clear of the frame, the picture is a page with a digit on it and that region is the digit. When
+the region touches the frame, or the photo path found nothing, the picture may be a digit cut
+tight or a close-up, whose strokes the photo path takes for page edges: then the whole ink
+(specks left out) is read too, and the model's surer answer is kept.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from digitpad.photo import MIN_INK, SPECK, WORK_SIDE, Region, find_digits, otsu_threshold
+from digitpad.preprocess import background_level, ink_map, is_clean, stroke_width
+
+SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
+EDGE = 0.01  # a region this close to the frame (share of its side) touches it
+CONTRAST = 0.3  # ink must differ from the background by this share of its tone (shadows differ less)
+SOLID = 0.45  # ink thicker than this share of its box's longest side is a shadow or a stain
+
+
+def workable(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """``gray`` at a size the pipeline handles well (tiny images enlarged, huge ones shrunk),
+    and the scale applied."""
+    side = max(gray.shape)
+    if SMALLEST_SIDE <= side <= WORK_SIDE:
+        return gray, 1.0
+    scale = (SMALLEST_SIDE * 2 if side < SMALLEST_SIDE else WORK_SIDE) / side
+    size = (max(2, round(gray.shape[1] * scale)), max(2, round(gray.shape[0] * scale)))
+    return cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA), scale
+
+
+def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Region]:
+    """Ways to read the one digit in ``gray``: regions whose pixels go to ``to_mnist``, boxed in
+    ``gray``'s pixels; empty if there is no ink. Two readings when the picture is ambiguous
+    (see the module's docstring): the caller keeps the one the model is surer of.
+
+    ``regions`` are ``find_digits(gray)`` when the caller has them already.
+    """
+    if min(gray.shape) < 2:
+        return []
+    if is_clean(gray):
+        box = ink_box(ink_map(gray) > 0)
+        return [Region(box, gray)] if box else []
+    small, scale = workable(gray)
+    if max(gray.shape) < SMALLEST_SIDE:
+        box = ink_box(ink_map(gray) > 0) or (0, 0, gray.shape[1], gray.shape[0])
+        return [Region(box, small)]
+    if regions is None or scale != 1:
+        regions = find_digits(small)
+    whole = whole_ink(small)
+    found = [] if whole is None else [Region(_scaled(ink_box(whole > 0), scale), whole)]
+    if not regions:
+        return found
+    best = digit_of(regions)
+    best = Region(_scaled(best.box, scale), best.ink)
+    return [best, *found]
+
+
+def ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The box (left, top, right, bottom) around the True pixels of ``mask``, or None."""
+    left, top, width, height = cv2.boundingRect(mask.astype(np.uint8))
+    return (left, top, left + width, top + height) if width else None
+
+
+def _scaled(box: tuple[int, int, int, int], scale: float) -> tuple[int, int, int, int]:
+    return box if scale == 1 else tuple(round(v / scale) for v in box)
+
+
+def digit_of(regions: list[Region]) -> Region:
+    """The regions that belong to one digit: the largest and every region nearly as tall
+    (the two strokes of an open 4, a 5's detached hat), as one region."""
+    largest = max(regions, key=lambda region: float(region.ink.sum()))
+    tallest = largest.box[3] - largest.box[1]
+    parts = [r for r in regions if r is largest or (r.box[3] - r.box[1] >= 0.5 * tallest
+                                                    and _gap(r.box, largest.box) <= 0.3 * tallest)]
+    if len(parts) == 1:
+        return largest
+    left, top = min(r.box[0] for r in parts), min(r.box[1] for r in parts)
+    right, bottom = max(r.box[2] for r in parts), max(r.box[3] for r in parts)
+    ink = np.zeros((bottom - top, right - left), np.float32)
+    for r in parts:
+        x0, y0 = r.box[0] - left, r.box[1] - top
+        view = ink[y0:y0 + r.ink.shape[0], x0:x0 + r.ink.shape[1]]
+        np.maximum(view, r.ink[:view.shape[0], :view.shape[1]], out=view)
+    return Region((left, top, right, bottom), ink)
+
+
+def _gap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> int:
+    """Pixels between two boxes side by side (0 if they overlap)."""
+    return max(0, max(first[0], second[0]) - min(first[2], second[2]))
+
+
+def touches_frame(box: tuple[int, int, int, int], shape: tuple[int, int]) -> bool:
+    left, top, right, bottom = box
+    height, width = shape
+    margin = EDGE * max(shape)
+    return left <= margin or top <= margin or right >= width - margin or bottom >= height - margin
+
+
+def whole_ink(gray: np.ndarray) -> np.ndarray | None:
+    """All the ink of a picture that is one digit, white on black in [0, 1]; None if it has none.
+
+    Ink is measured against the background's tone (what the border mostly holds) as a share of
+    it, so a grey scan and a white page weigh alike (a dark border around a mostly light
+    picture is a desk around a page, and no digit is read whole); Otsu's method separates ink from background
+    noise, and specks, faint smudges and solid stains are left out.
+    """
+    background = background_level(gray)
+    if background < 128 <= np.median(gray[::4, ::4]):
+        return None  # a dark border around a mostly light picture: a page lying on a desk
+    room = max(background if background >= 128 else 255 - background, 1)
+    strength = ink_map(gray).astype(np.float32) / room
+    candidates = strength[strength > MIN_INK / 2]
+    if candidates.size == 0:
+        return None
+    mask = (strength > max(otsu_threshold(np.clip(candidates, 0, 1)), MIN_INK)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if count == 1:
+        return None
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    sums = np.bincount(labels.ravel(), weights=strength.ravel(), minlength=count)[1:]
+    keep = (areas >= max(4, SPECK * areas.max())) & (sums / areas >= CONTRAST)
+    if not keep.any():
+        return None
+    inked = np.isin(labels, np.flatnonzero(keep) + 1)
+    if _solid(inked):
+        return None
+    near = cv2.dilate(inked.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    return np.where(near, np.clip(strength, 0, 1), 0).astype(np.float32)
+
+
+def _solid(mask: np.ndarray) -> bool:
+    """A blob rather than strokes: its ink is thick next to its size (a shadow, a dark corner)."""
+    _, _, width, height = cv2.boundingRect(mask.astype(np.uint8))
+    return stroke_width(mask.astype(np.uint8), 0) > SOLID * max(width, height)
