@@ -28,7 +28,7 @@ FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
 class Region:
     """One digit: its box (left, top, right, bottom) in the input's pixels, and its ink (0-1)."""
 
-    box: tuple[int, int, int, int]
+    box: tuple[int, int, int, int] | None
     ink: np.ndarray
 
 

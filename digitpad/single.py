@@ -42,9 +42,8 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
     """
     if min(gray.shape) < 2:
         return []
-    if is_clean(gray):
-        box = ink_box(ink_map(gray) > 0)
-        return [Region(box, gray)] if box else []
+    if is_clean(gray):  # a drawing: to_mnist finds its ink; its box only if the caller has it
+        return [Region(regions[0].box if regions else None, gray)]
     small, scale = workable(gray)
     if max(gray.shape) < SMALLEST_SIDE:
         box = ink_box(ink_map(gray) > 0) or (0, 0, gray.shape[1], gray.shape[0])

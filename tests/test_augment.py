@@ -1,0 +1,54 @@
+"""Real-world training variants: each is a valid MNIST frame of the same digit, made reproducibly."""
+
+import numpy as np
+import pytest
+
+from digitpad import augment
+from digitpad.preprocess import to_mnist
+
+
+@pytest.mark.parametrize("kind", sorted(augment.VARIANTS))
+def test_every_variant_stays_a_readable_digit(kind, mnist_slice):
+    """Each variant goes through to_mnist to a full frame that still overlaps the digit it came from."""
+    rng = np.random.default_rng(0)
+    overlaps = []
+    for image in mnist_slice.x_train[:30]:
+        variant = to_mnist(augment.VARIANTS[kind](image, rng))
+        original = to_mnist(image)
+        assert variant is not None and variant.shape == (28, 28) and variant.max() == pytest.approx(1.0)
+        overlaps.append(float((variant * original).sum() / np.sqrt((variant**2).sum() * (original**2).sum())))
+    assert np.median(overlaps) > 0.4
+
+
+def test_variants_differ_from_the_plain_digit(mnist_slice):
+    images, labels = mnist_slice.x_train[:200], mnist_slice.y_train[:200]
+    plain = np.stack([to_mnist(image) for image in images])
+    varied = augment.real_world(images, labels, seed=3)
+    assert varied.shape == (200, 28, 28) and varied.dtype == np.float32
+    assert (np.abs(varied - plain).mean(axis=(1, 2)) > 0.01).mean() > 0.9
+
+
+def test_variants_are_reproducible(mnist_slice):
+    images, labels = mnist_slice.x_train[:50], mnist_slice.y_train[:50]
+    np.testing.assert_array_equal(augment.real_world(images, labels, seed=1), augment.real_world(images, labels, seed=1))
+    assert not np.array_equal(augment.real_world(images, labels, seed=1), augment.real_world(images, labels, seed=2))
+
+
+def test_a_crossed_seven_has_a_bar_across_its_stem(mnist_slice):
+    seven = next(image for image, label in zip(mnist_slice.x_train, mnist_slice.y_train) if label == 7)
+    plain = augment._scaled(seven, 112)
+    crossed = augment.styled(seven, 7, np.random.default_rng(0))
+    assert crossed.shape == plain.shape
+    added = (crossed > 100) & ~(plain > 100)
+    rows = np.flatnonzero(added.any(axis=1))
+    assert rows.size and 0.3 * 112 < rows.mean() < 0.8 * 112  # a bar about half-way down
+
+
+def test_a_flagged_one_gains_ink_left_of_its_top(mnist_slice):
+    one = next(image for image, label in zip(mnist_slice.x_train, mnist_slice.y_train) if label == 1)
+    plain = augment._scaled(one, 112)
+    flagged = augment.styled(one, 1, np.random.default_rng(0))
+    added = (flagged > 100) & ~(plain > 100)
+    ys, xs = np.nonzero(added)
+    top_x = np.nonzero(plain > 100)[1][np.nonzero(plain > 100)[0] <= np.nonzero(plain > 100)[0].min() + 2].mean()
+    assert xs.size and xs.mean() < top_x and ys.mean() < 0.6 * 112

@@ -1,0 +1,115 @@
+"""Digits as real sources give them: cut tight, touching the frame, tiny, 1-bit, either polarity,
+scanned with a little noise. Made here from the committed MNIST slice."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw
+
+import digitpad
+
+COUNT = 40  # test digits per case: enough that one odd digit does not decide a case
+
+
+@pytest.fixture(scope="module")
+def digits(mnist_slice):
+    """The first test digits the bundled model reads right as MNIST gives them, cut to their ink."""
+    chosen = []
+    for image, label in zip(mnist_slice.x_test, mnist_slice.y_test):
+        if digitpad.recognize(image).digit == label:
+            rows, cols = np.flatnonzero(image.max(1) > 40), np.flatnonzero(image.max(0) > 40)
+            chosen.append((image[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], int(label)))
+        if len(chosen) == COUNT:
+            break
+    return chosen
+
+
+def scanned(ink: np.ndarray, seed: int, dark_on_light: bool = True) -> np.ndarray:
+    """White-on-black ``ink`` as a scanner gives it: paper tone, sensor noise, JPEG."""
+    rng = np.random.default_rng(seed)
+    pixels = 255.0 - ink * 0.85 if dark_on_light else 20 + ink * 0.85
+    pixels = np.clip(pixels + rng.normal(0, 4, ink.shape), 0, 255).astype(np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, "JPEG", quality=70)
+    return np.asarray(Image.open(buffer))
+
+
+def resized(ink: np.ndarray, longest: int) -> np.ndarray:
+    scale = longest / max(ink.shape)
+    size = (max(1, round(ink.shape[1] * scale)), max(1, round(ink.shape[0] * scale)))
+    method = Image.BILINEAR if scale > 1 else Image.BOX
+    return np.asarray(Image.fromarray(ink).resize(size, method))
+
+
+def against_edge(ink: np.ndarray, edge: str, side: int = 120) -> np.ndarray:
+    """The digit, 90% of the picture tall, lying flush against one ``edge`` of a square picture."""
+    digit = resized(ink, int(0.9 * side))
+    canvas = np.zeros((side, side), np.uint8)
+    height, width = digit.shape
+    top = {"top": 0, "bottom": side - height}.get(edge, (side - height) // 2)
+    left = {"left": 0, "right": side - width}.get(edge, (side - width) // 2)
+    canvas[top:top + height, left:left + width] = digit
+    return canvas
+
+
+def share_read(digits, make) -> float:
+    results = [digitpad.recognize(make(ink, i)) for i, (ink, _) in enumerate(digits)]
+    assert all(result.digit is not None for result in results), "an inked image got no answer"
+    return float(np.mean([result.digit == label for result, (_, label) in zip(results, digits)]))
+
+
+@pytest.mark.parametrize("edge", ["left", "right", "top", "bottom"])
+def test_a_digit_touching_an_edge(digits, edge):
+    assert share_read(digits, lambda ink, i: scanned(against_edge(ink, edge), i)) >= 0.95
+
+
+def test_a_digit_filling_the_frame(digits):
+    assert share_read(digits, lambda ink, i: scanned(resized(ink, 100), i)) >= 0.95
+
+
+@pytest.mark.parametrize("side, least", [(16, 0.9), (8, 0.75)])
+def test_tiny_digits(digits, side, least):
+    """16x16 as USPS scans are, 8x8 as the smallest digit datasets; at 8 px some digits are
+    truly ambiguous."""
+    assert share_read(digits, lambda ink, i: 255 - resized(ink, side)) >= least
+
+
+def test_a_one_bit_digit(digits):
+    def one_bit(ink, i):
+        return np.where(resized(ink, 40) > 110, 0, 255).astype(np.uint8)
+
+    assert share_read(digits, one_bit) >= 0.95
+
+
+def test_light_ink_on_dark_cut_tight(digits):
+    assert share_read(digits, lambda ink, i: scanned(resized(ink, 64), i, dark_on_light=False)) >= 0.95
+
+
+def test_recognize_and_read_digits_agree_on_one_digit(digits):
+    for i, (ink, _) in enumerate(digits[:10]):
+        image = scanned(against_edge(ink, "left"), i)
+        found = digitpad.read_digits(image)
+        assert len(found) == 1 and found[0].digit == digitpad.recognize(image).digit
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    side=st.integers(8, 300),
+    dark_on_light=st.booleans(),
+    points=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=2, max_size=5),
+    pen=st.floats(0.04, 0.2),
+)
+def test_every_inked_image_gets_an_answer(side, dark_on_light, points, pen):
+    """Any visible stroke, anywhere, at any size, is read as some digit: None is for blank images."""
+    scale = side - 1
+    if max(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:])) * scale < 2:
+        points = [(0.2, 0.2), (0.8, 0.8)]  # the stroke must be longer than a dot
+    picture = Image.new("L", (side, side), 235 if dark_on_light else 30)
+    ImageDraw.Draw(picture).line([(x * scale, y * scale) for x, y in points],
+                                 fill=40 if dark_on_light else 220, width=max(1, round(pen * side)))
+    assert digitpad.recognize(picture).digit is not None
