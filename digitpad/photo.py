@@ -21,15 +21,18 @@ LINE_SPAN = 0.7  # a straight run across this share of the page is a ruled or gr
 LINE_WIDTH = 0.04  # ...unless it is thicker than this share of the page: a pen stroke (ruled
 # lines measured up to 3.5% thick in 1,000 generated photos, the stems of big 1s and 9s 4.7-7.2%)
 SPECK = 0.04  # components under this share of the largest one's area are specks
+STRIP = 2.0  # a picture this many times wider than tall (or taller than wide) is a strip of writing
 FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
 
 
 @dataclass(frozen=True)
 class Region:
-    """One digit: its box (left, top, right, bottom) in the input's pixels, and its ink (0-1)."""
+    """One digit, or touching digits: its box (left, top, right, bottom) in the input's pixels,
+    its ink (0-1, at the scale the picture was analysed at) and the height of its line's digits."""
 
     box: tuple[int, int, int, int] | None
     ink: np.ndarray
+    line_height: float = 0.0
 
 
 def ink_strength(gray: np.ndarray) -> np.ndarray:
@@ -161,7 +164,8 @@ def _morph(mask: np.ndarray, operation: int, shape: tuple[int, int]) -> np.ndarr
 
 
 def find_digits(gray: np.ndarray) -> list[Region]:
-    """The digits in an image, left to right and line by line, each with its box and clean ink.
+    """The digits in an image, left to right and line by line, each with its box and clean ink
+    (touching digits come as one region: ``segment.split`` cuts them).
 
     A clean drawing (the canvas) is only segmented; a photo is cleaned up first.
     """
@@ -189,7 +193,7 @@ def _drawn_digits(gray: np.ndarray) -> list[Region]:
     regions = []
     for region in _regions(strength, mask, 1.0, photo=False, side=max(gray.shape)):
         x0, y0, x1, y1 = region.box
-        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink))
+        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink, region.line_height))
     return regions
 
 
@@ -221,30 +225,36 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
         for (top, bottom, left, right), ids in line:
             inked = np.isin(labels[top:bottom, left:right], ids)
             ink = np.where(inked, strength[top:bottom, left:right], 0).astype(np.float32)
-            for start, piece in _split_touching(ink, height):
-                box = (left + start, top, left + start + piece.shape[1], bottom)
-                regions.append(Region(tuple(round(v / scale) for v in box), piece))
+            box = tuple(round(v / scale) for v in (left, top, right, bottom))
+            regions.append(Region(box, ink, height))
     return regions
 
 
 def _is_digit_shape(box, shape) -> bool:
-    """False for dots, slivers of ruled lines, and the page edge, desk or shadow at the border."""
+    """False for dots, slivers of ruled lines, and the page edge, desk or shadow at the border.
+
+    In a strip (a cheque's amount, a line of digits cut out: twice as wide as tall, or the other
+    way) the short edges cut through the writing, so what touches them is writing, not a band.
+    """
     top, bottom, left, right = box
     height, width = bottom - top, right - left
     side = max(shape)
     if max(height, width) < max(6, 0.03 * side):
         return False
+    wide, tall = shape[1] >= STRIP * shape[0], shape[0] >= STRIP * shape[1]
     margin = 0.03 * side
-    near_edge_row = top <= margin or bottom >= shape[0] - margin
-    near_edge_col = left <= margin or right >= shape[1] - margin
+    near_edge_row = not tall and (top <= margin or bottom >= shape[0] - margin)
+    near_edge_col = not wide and (left <= margin or right >= shape[1] - margin)
     # A flat strip lying on the picture's edge is a band there too, however short: no digit is
     # four times wider than tall.
     on_edge_row = (top <= 1 or bottom >= shape[0] - 1) and width > 4 * height
     on_edge_col = (left <= 1 or right >= shape[1] - 1) and height > 4 * width
     along_row = near_edge_row and (width > 0.3 * shape[1] or on_edge_row) and height < 0.2 * shape[0]
     along_col = near_edge_col and (height > 0.3 * shape[0] or on_edge_col) and width < 0.2 * shape[1]
-    spans = (near_edge_row or near_edge_col) and (width > 0.85 * shape[1] or height > 0.85 * shape[0])
-    if along_row or along_col or spans:
+    spans_row = width > 0.85 * shape[1] and not tall
+    spans_col = height > 0.85 * shape[0] and not wide
+    edge = near_edge_row or near_edge_col or wide or tall
+    if along_row or along_col or (edge and (spans_row or spans_col)):
         return False  # a band along the border or across the picture: the page edge, the desk
     thin, long = min(height, width), max(height, width)
     sliver = thin <= max(3, 0.015 * side) and long > 12 * thin
@@ -307,24 +317,3 @@ def _reading_order(groups):
         else:
             lines.append([group])
     return [sorted(line, key=lambda g: g[0][2]) for line in lines]
-
-
-def _split_touching(ink: np.ndarray, height: float) -> list[tuple[int, np.ndarray]]:
-    """Cut a region much wider than a digit at its thinnest columns: (column offset, piece) pairs."""
-    width = ink.shape[1]
-    count = min(8, int(round(width / (0.8 * max(height, ink.shape[0])))))
-    if count < 2 or width < 4 * count:
-        return [(0, ink)]
-    profile = ink.sum(axis=0)
-    cuts, step = [0], width / count
-    for k in range(1, count):
-        low, high = int(k * step - 0.3 * step), int(k * step + 0.3 * step) + 1
-        cuts.append(low + int(np.argmin(profile[low:high])))
-    cuts.append(width)
-    pieces = []
-    for start, stop in zip(cuts, cuts[1:]):
-        piece = ink[:, start:stop]
-        rows = np.flatnonzero(piece.any(axis=1))
-        if rows.size:
-            pieces.append((start, piece))
-    return pieces

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad import assets
+from digitpad import assets, segment
 from digitpad.imaging import ImageSource, load_gray
 from digitpad.photo import find_digits
 from digitpad.preprocess import to_mnist
@@ -79,12 +79,33 @@ class Recognizer:
         """Every digit in ``image``, line by line and left to right, each with its ``box``."""
         gray = load_gray(image)
         regions = find_digits(gray)
-        if len(regions) <= 1 or max(gray.shape) < SMALLEST_SIDE:
+        alone = len(regions) == 1 and regions[0].ink.shape[1] <= segment.ONE_WIDE * regions[0].ink.shape[0]
+        if not regions or alone or max(gray.shape) < SMALLEST_SIDE:
             one = self._one_digit(gray, regions)  # one digit: exactly what recognize() sees
             return [] if one.digit is None else [one]
-        found = [(to_mnist(region.ink), region.box) for region in regions]
-        found = [(digit, box) for digit, box in found if digit is not None]
+        found = [piece for region in regions for piece in self._split(region)]
         return self._classify([digit for digit, _ in found], [box for _, box in found])
+
+    def _split(self, region) -> list[tuple[np.ndarray, tuple[int, int, int, int]]]:
+        """The digits of one region (touching digits cut apart), each as (MNIST image, box)."""
+        left, top, right, bottom = region.box
+        scale = (right - left) / max(1, region.ink.shape[1])  # the ink is at the analysed scale
+
+        def confidence(pieces: list[np.ndarray]) -> np.ndarray:
+            digits = [to_mnist(piece) for piece in pieces]
+            sure = np.zeros(len(pieces), np.float32)
+            inked = [i for i, digit in enumerate(digits) if digit is not None]
+            if inked:
+                sure[inked] = self.predictor.predict(np.stack([digits[i] for i in inked])).max(axis=1)
+            return sure
+
+        found = []
+        for start, piece in segment.split(region.ink, region.line_height or region.ink.shape[0], confidence):
+            digit = to_mnist(piece)
+            if digit is not None:
+                box = (left + round(start * scale), top, left + round((start + piece.shape[1]) * scale), bottom)
+                found.append((digit, box))
+        return found
 
     def _classify(self, digits: list[np.ndarray | None], boxes: list | None = None) -> list[Recognition]:
         """One batch through the model; None (no ink) gives NOTHING."""

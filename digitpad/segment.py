@@ -1,0 +1,87 @@
+"""Touching digits: where to cut a region that may hold several, judged by the model itself.
+
+A region wider than a digit is cut at columns where little ink passes (a thin joint, a gap).
+Which cuts to keep is not decided by fixed ratios: every piece that could be a digit between two
+candidate cuts is read by the model, and the split whose pieces the model reads most surely wins
+(dynamic programming over the cuts). A wide single digit (a 0, a 4 drawn wide) stays whole
+because it is read more surely whole than as halves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+NARROWEST = 0.12  # a piece narrower than this share of the line's height is no digit (a 1 is ~0.15)
+WIDEST = 1.5  # nor is one wider than this share
+ONE_WIDE = 1.2  # a lone region no wider than this share of its height is read as one digit
+WIDE = 0.9  # digits are seldom wider than this share of their height (a wide 0, 4 or 7 is)
+MAX_CUTS = 14  # candidate cuts per region, the thinnest first
+PIECE_COST = 0.5  # each extra piece must gain at least this much log-confidence: no splitting for nothing
+
+
+def needs_cutting(width: int, height: float) -> bool:
+    """Could a region ``width`` wide hold two digits of a line ``height`` tall?"""
+    return width > 2 * NARROWEST * height and width > 0.75 * height
+
+
+def candidate_cuts(ink: np.ndarray, height: float) -> list[int]:
+    """Columns worth cutting at: the ends, then local minima of the ink each column holds."""
+    width = ink.shape[1]
+    profile = ink.sum(axis=0)
+    reach = max(1, round(0.08 * height))
+    padded = np.pad(profile, reach, constant_values=np.inf)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * reach + 1)
+    minima = np.flatnonzero(profile <= windows.min(axis=1))
+    minima = [int(c) for c in minima if NARROWEST * height / 2 <= c <= width - NARROWEST * height / 2]
+    thinnest = sorted(minima, key=lambda c: profile[c])[:MAX_CUTS]
+    spaced = []
+    for c in sorted(thinnest):  # runs of equal minima (a gap) count once, at their middle
+        if spaced and c - spaced[-1][-1] <= 1:
+            spaced[-1].append(c)
+        else:
+            spaced.append([c])
+    return [0, *(run[len(run) // 2] for run in spaced), width]
+
+
+def spans(cuts: list[int], height: float) -> list[tuple[int, int]]:
+    """Every (start, stop) between two cuts that is as wide as a digit can be."""
+    return [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1:] if NARROWEST * height <= b - a <= WIDEST * height]
+
+
+def best_split(cuts: list[int], scored: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The pieces from the first cut to the last whose summed score (log-confidence, minus a
+    cost per piece) is highest; ``scored`` holds the readable spans."""
+    best: dict[int, tuple[float, list[tuple[int, int]]]] = {cuts[0]: (0.0, [])}
+    for stop in cuts[1:]:
+        options = [(best[a][0] + score - PIECE_COST, best[a][1] + [(a, b)])
+                   for (a, b), score in scored.items() if b == stop and a in best]
+        if options:
+            best[stop] = max(options, key=lambda option: option[0])
+    return best.get(cuts[-1], (0.0, [(cuts[0], cuts[-1])]))[1]
+
+
+def _too_wide(piece: np.ndarray, height: float) -> float:
+    """A penalty for a piece whose ink is wider than digits usually are: the model, which sees
+    every piece scaled into the same box, cannot tell a squashed pair from one wide digit."""
+    rows, cols = np.flatnonzero(piece.any(axis=1)), np.flatnonzero(piece.any(axis=0))
+    if cols.size == 0:
+        return 0.0
+    tall = max(height, rows[-1] - rows[0] + 1)
+    return max(0.0, (cols[-1] - cols[0] + 1) / tall - WIDE) * 3
+
+
+def split(ink: np.ndarray, height: float,
+          confidence: Callable[[list[np.ndarray]], np.ndarray]) -> list[tuple[int, np.ndarray]]:
+    """Cut ``ink`` (a region of one line, ``height`` its digits' height) into digits:
+    (column offset, piece) pairs. ``confidence`` gives the model's top probability for each
+    piece of a batch (None for a piece with no ink: scored as unreadable)."""
+    if not needs_cutting(ink.shape[1], height):
+        return [(0, ink)]
+    cuts = candidate_cuts(ink, height)
+    options = spans(cuts, height)
+    sure = confidence([ink[:, a:b] for a, b in options])
+    scored = {(a, b): float(np.log(max(p, 1e-6))) - _too_wide(ink[:, a:b], height)
+              for (a, b), p in zip(options, sure)}
+    return [(a, ink[:, a:b]) for a, b in best_split(cuts, scored) if ink[:, a:b].any()]
