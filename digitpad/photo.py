@@ -178,7 +178,33 @@ def find_digits(gray: np.ndarray) -> list[Region]:
         size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
         gray = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
     strength = ink_strength(gray)
-    return _regions(strength, remove_lines(ink_mask(strength), strength), scale, photo=True)
+    mask = remove_lines(ink_mask(strength), strength)
+    if gray.shape[1] >= STRIP * gray.shape[0]:
+        mask = remove_rules(mask)
+    return _regions(strength, mask, scale, photo=True)
+
+
+def remove_rules(mask: np.ndarray) -> np.ndarray:
+    """The printed rules of a strip of writing (a form's field, a cheque's amount box): thin rows
+    of ink across most of its width, however pale next to the pen; strokes they crossed are mended.
+
+    A strip is too short for ``remove_lines``' look at the page, and no digit's stroke runs
+    along most of a row of digits.
+    """
+    height, width = mask.shape
+    window = 3  # a rule tilted by a pixel or two still fills this many rows together
+    across = _morph(mask, cv2.MORPH_DILATE, (window, 1)).mean(axis=1) > LINE_SPAN
+    rule_rows = np.flatnonzero(across)
+    if rule_rows.size == 0:
+        return mask
+    rules = np.zeros_like(mask)
+    rules[rule_rows] = mask[rule_rows]
+    rules = _thin(_morph(rules, cv2.MORPH_OPEN, (1, max(8, width // 10))), True, LINE_WIDTH * width)
+    if not rules.any():
+        return mask
+    cleaned = mask & ~rules
+    gap = int(np.ceil(stroke_width(rules, 0))) + 3
+    return cleaned | (_morph(cleaned, cv2.MORPH_CLOSE, (gap, 1)) & rules)
 
 
 def _drawn_digits(gray: np.ndarray) -> list[Region]:
