@@ -179,8 +179,7 @@ def find_digits(gray: np.ndarray) -> list[Region]:
         gray = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
     strength = ink_strength(gray)
     mask = remove_lines(ink_mask(strength), strength)
-    if gray.shape[1] >= STRIP * gray.shape[0]:
-        mask = remove_rules(mask)
+    mask = remove_rules(mask)
     return _regions(strength, mask, scale, photo=True)
 
 
@@ -237,6 +236,8 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
     boxes = [(int(y), int(y + h), int(x), int(x + w)) for x, y, w, h in stats[1:, :4]]
     areas = stats[1:, cv2.CC_STAT_AREA]
     keep = [i for i in range(count - 1) if not photo or _is_digit_shape(boxes[i], mask.shape)]
+    if photo:
+        keep = sorted(keep + _in_line(boxes, keep, areas))
     largest = max((areas[i] for i in keep), default=0)  # a desk or shadow band is not the measure
     keep = [i for i in keep if areas[i] >= max(6, SPECK * largest)]
     if keep and photo:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
@@ -254,6 +255,26 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
             box = tuple(round(v / scale) for v in (left, top, right, bottom))
             regions.append(Region(box, ink, height))
     return regions
+
+
+def _in_line(boxes, kept: list[int], areas) -> list[int]:
+    """Components left out as bands at the border that line up with the digits kept: as tall as
+    they are and level with them. A number cut out tightly has its first and last digits on the
+    frame; a desk or page edge is seldom the height of the digits and level with them."""
+    digits = [i for i in kept if areas[i] >= SPECK * max(areas[j] for j in kept)] if kept else []
+    if not digits:
+        return []
+    height = float(np.median([boxes[i][1] - boxes[i][0] for i in digits]))
+    top = float(np.median([boxes[i][0] for i in digits]))
+    bottom = float(np.median([boxes[i][1] for i in digits]))
+    chosen = set(kept)
+    found = []
+    for i, (t, b, left, right) in enumerate(boxes):
+        level = min(b, bottom) - max(t, top) >= 0.7 * min(b - t, bottom - top)
+        shaped = 0.7 * height <= b - t <= 1.5 * height and right - left <= 1.5 * height
+        if i not in chosen and shaped and level and areas[i] >= 0.2 * height:
+            found.append(i)
+    return found
 
 
 def _is_digit_shape(box, shape) -> bool:
