@@ -15,6 +15,7 @@ MAX_PIXELS = 60_000_000  # refuse larger images before decoding them (decompress
 MAX_SIDE = 2000  # larger photos are downscaled first: digits need no more detail than this
 
 ImageSource = str | os.PathLike | Image.Image | np.ndarray
+_DECODED_SCALE = "digitpad.decoded_scale"  # image.info key: the size decoded against the file's
 
 
 class ImageError(ValueError):
@@ -23,13 +24,21 @@ class ImageError(ValueError):
 
 def load_gray(source: ImageSource) -> np.ndarray:
     """A 2-D uint8 gray array of ``source``: EXIF orientation applied, transparency flattened."""
+    return load_gray_scaled(source)[0]
+
+
+def load_gray_scaled(source: ImageSource) -> tuple[np.ndarray, float]:
+    """``load_gray``, and the scale of the array against the upright source (below 1 when a
+    large photo was shrunk): what maps positions in the array back to the source's pixels."""
     if isinstance(source, np.ndarray):
-        return array_to_gray(source)
+        return array_to_gray(source), 1.0
     if isinstance(source, Image.Image):
-        return array_to_gray(_pixels(source))
-    if isinstance(source, (str, os.PathLike)):
-        return array_to_gray(_pixels(open_image(source)))
-    raise TypeError(f"expected a path, a PIL image or a numpy array, not {type(source).__name__}")
+        pixels, scale = _pixels(source)
+    elif isinstance(source, (str, os.PathLike)):
+        pixels, scale = _pixels(open_image(source))
+    else:
+        raise TypeError(f"expected a path, a PIL image or a numpy array, not {type(source).__name__}")
+    return array_to_gray(pixels), scale
 
 
 def open_image(path: str | os.PathLike) -> Image.Image:
@@ -47,6 +56,7 @@ def open_image(path: str | os.PathLike) -> Image.Image:
             if max(width, height) > MAX_SIDE:
                 image.draft(image.mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size
             image.load()
+            image.info[_DECODED_SCALE] = image.size[0] / width
     except FileNotFoundError:
         raise ImageError(f"{name}: no such file.") from None
     except IsADirectoryError:
@@ -62,19 +72,22 @@ def open_image(path: str | os.PathLike) -> Image.Image:
     return image
 
 
-def _pixels(image: Image.Image) -> np.ndarray:
-    """Pixels as an array (H x W gray, or H x W x 4 with alpha), upright and at most MAX_SIDE."""
+def _pixels(image: Image.Image) -> tuple[np.ndarray, float]:
+    """Pixels as an array (H x W gray, or H x W x 4 with alpha), upright and at most MAX_SIDE,
+    and their scale against the upright image."""
     try:
         image = ImageOps.exif_transpose(image)
     except (OSError, ValueError, SyntaxError, TypeError):
         pass  # a broken EXIF block: keep the image as stored
+    width, decoded = image.size[0], image.info.get(_DECODED_SCALE, 1.0)
     if max(image.size) > MAX_SIDE:
         image = image.copy()
         image.thumbnail((MAX_SIDE, MAX_SIDE))
+    scale = decoded * image.size[0] / width
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
-        return np.asarray(image)
+        return np.asarray(image), scale
     has_alpha = "A" in image.getbands() or "transparency" in image.info
-    return np.asarray(image.convert("RGBA" if has_alpha else "L"))
+    return np.asarray(image.convert("RGBA" if has_alpha else "L")), scale
 
 
 def array_to_gray(pixels: np.ndarray) -> np.ndarray:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from digitpad import assets, segment
-from digitpad.imaging import ImageSource, load_gray
+from digitpad.imaging import ImageSource, load_gray_scaled
 from digitpad.photo import find_digits
 from digitpad.preprocess import to_mnist
 from digitpad.single import SMALLEST_SIDE, readings
@@ -66,7 +66,8 @@ class Recognizer:
         A clean drawing goes straight to preprocessing; a cropped digit or a close-up is read
         whole; on a photo of a page the digit is looked for first (``single.readings``).
         """
-        return self._one_digit(load_gray(image))
+        gray, scale = load_gray_scaled(image)
+        return _rescaled(self._one_digit(gray), scale)
 
     def _one_digit(self, gray: np.ndarray, regions: list | None = None) -> Recognition:
         """The surest of the ways to read ``gray`` as one digit, with its box."""
@@ -77,7 +78,10 @@ class Recognizer:
 
     def read_digits(self, image: ImageSource) -> list[Recognition]:
         """Every digit in ``image``, line by line and left to right, each with its ``box``."""
-        gray = load_gray(image)
+        gray, scale = load_gray_scaled(image)
+        return [_rescaled(result, scale) for result in self._read_gray(gray)]
+
+    def _read_gray(self, gray: np.ndarray) -> list[Recognition]:
         regions = find_digits(gray)
         alone = len(regions) == 1 and regions[0].ink.shape[1] <= segment.ONE_WIDE * regions[0].ink.shape[0]
         if not regions or alone or max(gray.shape) < SMALLEST_SIDE:
@@ -117,6 +121,13 @@ class Recognizer:
             for i, p in zip(inked, probabilities):
                 results[i] = Recognition(int(p.argmax()), p, digits[i], boxes[i])
         return results
+
+
+def _rescaled(result: Recognition, scale: float) -> Recognition:
+    """``result`` with its box in the pixels of an image that was shrunk by ``scale`` to read."""
+    if scale == 1 or result.box is None:
+        return result
+    return replace(result, box=tuple(round(v / scale) for v in result.box))
 
 
 _default: Recognizer | None = None

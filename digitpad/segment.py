@@ -15,7 +15,7 @@ import numpy as np
 
 NARROWEST = 0.12  # a piece narrower than this share of the line's height is no digit (a 1 is ~0.15)
 WIDEST = 1.5  # nor is one wider than this share
-ONE_WIDE = 1.2  # a lone region no wider than this share of its height is read as one digit
+ONE_WIDE = 1.2  # a lone region no wider than this share of its height is one digit (a wide 5 or 0)
 WIDE = 0.9  # digits are seldom wider than this share of their height (a wide 0, 4 or 7 is)
 MAX_CUTS = 14  # candidate cuts per region, the thinnest first
 PIECE_COST = 0.5  # each extra piece must gain at least this much log-confidence: no splitting for nothing

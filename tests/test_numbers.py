@@ -1,0 +1,82 @@
+"""Numbers as people write them: touching digits, digits on the frame, separators, two rows, and
+boxes in the pixels of the image given."""
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+import digitpad
+from benchmarks.synthetic import write
+from tests.test_photo import digits_of, written
+
+
+def strip(digits, height=60, gap=0.75, margin=0.0, marks=(), gaps=None):
+    """A scanned strip of writing cut tight around ``digits`` (``margin`` in digit heights), each
+    ``gap`` heights after the one before (or ``gaps[i]`` after digit i), with ``marks`` ((kind,
+    after which digit)) between them: what a cheque's amount box holds."""
+    rng = np.random.default_rng(sum(digits))
+    gaps = gaps or [gap] * len(digits)
+    lefts = margin * height + height * np.concatenate([[0], np.cumsum(gaps[:-1])])
+    width = int(lefts[-1] + 0.85 * height + margin * height)
+    page = Image.new("L", (width, int(height * (1 + 2 * margin)) + 2), 0)
+    pen = ImageDraw.Draw(page)
+    top = margin * height
+    for left, digit in zip(lefts, digits):
+        write(pen, digit, (left, top, height), height * 0.09, ink=255)
+    for kind, after in marks:
+        x = lefts[after] + gaps[after] * height - 0.12 * height
+        if kind == "dot":
+            pen.ellipse((x - 3, top + height - 7, x + 3, top + height - 1), fill=255)
+        elif kind == "dash":
+            pen.line([(x - 8, top + height * 0.55), (x + 8, top + height * 0.55)], fill=255, width=4)
+    ink = np.asarray(page, np.float32) / 255
+    scan = 230 - 190 * ink + rng.normal(0, 5, ink.shape)
+    return np.clip(scan, 0, 255).astype(np.uint8)
+
+
+def read(image) -> str:
+    return "".join(str(r.digit) for r in digitpad.read_digits(image))
+
+
+@pytest.mark.parametrize("pair", [[3, 8], [5, 0], [2, 7], [6, 4]])
+def test_touching_pairs_are_cut_apart(pair):
+    """Two digits run into each other inside a number."""
+    digits = [1, *pair, 9]
+    assert read(strip(digits, margin=0.2, gaps=[0.9, 0.55, 0.9, 0.9])) == "".join(map(str, digits))
+
+
+def test_a_lone_wide_pair_is_cut_apart():
+    assert read(strip([0, 0], gap=0.8, margin=0.2)) == "00"
+
+
+def test_digits_on_the_frame_are_kept():
+    """Cut tight: the first and last digits touch the left and right edges, all touch top and bottom."""
+    assert read(strip([1, 0, 3, 5, 9])) == "10359"
+
+
+def test_separators_are_not_digits():
+    assert read(strip([5, 0, 0, 0, 0], margin=0.15, marks=[("dot", 1), ("dash", 4)])) == "50000"
+
+
+def test_twenty_digits_in_two_rows_read_in_order():
+    rows = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 1, 3, 7, 4, 8, 6, 9, 5, 2]]
+    photo = written(rows, height=60, lines=2, gap=1.1, seed=4)
+    assert digits_of(digitpad.read_digits(photo)) == rows[0] + rows[1]
+
+
+@pytest.mark.parametrize("as_source", ["pil", "array", "jpeg", "png"])
+def test_boxes_are_in_the_pixels_of_the_image_given(as_source, tmp_path):
+    """A 4000 x 1000 picture is read shrunk; the boxes still point at the digit in the original."""
+    image = Image.new("L", (4000, 1000), 250)
+    write(ImageDraw.Draw(image), 7, (2850, 150, 300), 40, ink=20)
+    source = {"pil": image, "array": np.asarray(image)}.get(as_source)
+    if source is None:
+        source = tmp_path / f"wide.{as_source}"
+        image.save(source)
+    (found,) = digitpad.read_digits(source)
+    left, top, right, bottom = found.box
+    ink_cols = np.flatnonzero((np.asarray(image) < 128).any(axis=0))
+    ink_rows = np.flatnonzero((np.asarray(image) < 128).any(axis=1))
+    assert abs(left - ink_cols[0]) <= 12 and abs(right - ink_cols[-1]) <= 12
+    assert abs(top - ink_rows[0]) <= 12 and abs(bottom - ink_rows[-1]) <= 12
+    assert found.digit == 7
