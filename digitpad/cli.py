@@ -15,21 +15,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="digitpad", description="Recognise handwritten digits.")
     parser.add_argument("--version", action="version", version=f"digitpad {__version__}")
     commands = parser.add_subparsers(dest="command")
-    predict = commands.add_parser("predict", help="recognise the digit in each image file")
+    predict = commands.add_parser("predict", help="read the digit, or the number, in each image file")
     predict.add_argument("paths", nargs="+", metavar="PATH", help="image files")
     predict.add_argument("--json", action="store_true", help="print JSON instead of lines")
-    predict.add_argument("--all-digits", action="store_true",
-                         help="read every digit (a whole number, several lines) instead of one")
+    predict.add_argument("--one", action="store_true",
+                         help="read each image as one digit, whatever else it holds")
     predict.add_argument("--model", help="an exported .onnx model (default: the bundled one)")
     args = parser.parse_args(argv)
     if args.command == "predict":
-        return _predict(args.paths, args.json, args.model, args.all_digits)
+        return _predict(args.paths, args.json, args.model, args.one)
     from digitpad.ui.app import run  # noqa: PLC0415 - Qt only for the window
 
     return run()
 
 
-def _predict(paths: list[str], as_json: bool, model: str | None, all_digits: bool = False) -> int:
+def _predict(paths: list[str], as_json: bool, model: str | None, one: bool = False) -> int:
     from digitpad.recognizer import Recognizer, default_recognizer  # noqa: PLC0415
 
     try:
@@ -41,19 +41,18 @@ def _predict(paths: list[str], as_json: bool, model: str | None, all_digits: boo
     results = []
     for path in paths:
         try:
-            found = recognizer.read_digits(path) if all_digits else [recognizer.recognize(path)]
+            found = [recognizer.recognize(path)] if one else recognizer.read_digits(path)
         except ImageError as error:
             failed = True
             print(f"digitpad: {error}", file=sys.stderr)
             results.append({"path": path, "error": str(error)})
             continue
-        if all_digits:
-            results.append({"path": path, "number": "".join(str(r.digit) for r in found),
-                            "digits": [_as_dict(r) for r in found]})
-        else:
-            results.append({"path": path, **_as_dict(found[0])})
+        found = [result for result in found if result.digit is not None]
+        results.append({"path": path, "number": "".join(str(r.digit) for r in found),
+                        **(_as_dict(found[0]) if len(found) == 1 else {}),
+                        "digits": [_as_dict(r) for r in found]})
         if not as_json:
-            print(f"{path}: {_describe_number(found) if all_digits else _describe(found[0])}", flush=True)
+            print(f"{path}: {_describe(found)}", flush=True)
     if as_json:
         print(json.dumps(results, indent=2))
     return 1 if failed else 0
@@ -68,17 +67,14 @@ def _as_dict(recognition) -> dict:
     }
 
 
-def _describe_number(found) -> str:
+def _describe(found) -> str:
+    """'7 (98.2%)' for one digit, '4071 (4 digits, least sure 97.0%)' for a number."""
     if not found:
         return "no digit found"
+    if len(found) == 1:
+        return f"{found[0].digit} ({found[0].confidence:.1%})"
     least = min(r.confidence for r in found)
-    return f"{''.join(str(r.digit) for r in found)} (least sure digit {least:.1%})"
-
-
-def _describe(recognition) -> str:
-    if recognition.digit is None:
-        return "no digit found"
-    return f"{recognition.digit} ({recognition.confidence:.1%})"
+    return f"{''.join(str(r.digit) for r in found)} ({len(found)} digits, least sure {least:.1%})"
 
 
 if __name__ == "__main__":

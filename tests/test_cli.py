@@ -63,16 +63,19 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
     assert out.returncode == 1 and "Traceback" not in out.stderr and "x.png" in out.stderr
 
 
-def test_all_digits_reads_the_whole_number(tmp_path, capsys):
+def test_a_picture_of_a_number_reads_the_number(tmp_path, capsys):
     from tests.test_photo import written
 
     path = tmp_path / "number.jpg"
     written([[3, 0, 5]]).save(path)
-    assert main(["predict", "--all-digits", str(path)]) == 0
-    assert capsys.readouterr().out.startswith(f"{path}: 305 (least sure digit ")
-    assert main(["predict", "--all-digits", "--json", str(path)]) == 0
+    assert main(["predict", str(path)]) == 0
+    assert capsys.readouterr().out.startswith(f"{path}: 305 (3 digits, least sure ")
+    assert main(["predict", "--json", str(path)]) == 0
     [result] = json.loads(capsys.readouterr().out)
     assert result["number"] == "305" and [len(d["box"]) for d in result["digits"]] == [4, 4, 4]
+    assert "digit" not in result  # a number has no one digit
+    assert main(["predict", "--one", str(path)]) == 0
+    assert capsys.readouterr().out.count("digits") == 0
 
 
 def test_photo_problems_exit_non_zero(tmp_path, capsys):
@@ -83,6 +86,6 @@ def test_photo_problems_exit_non_zero(tmp_path, capsys):
     truncated.write_bytes(truncated.read_bytes()[:300])
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
-    assert main(["predict", "--all-digits", str(bomb), str(truncated), str(empty)]) == 1
+    assert main(["predict", str(bomb), str(truncated), str(empty)]) == 1
     errors = capsys.readouterr().err.splitlines()
     assert len(errors) == 3 and "too large" in errors[0] and "cut.jpg" in errors[1] and "empty.png" in errors[2]
