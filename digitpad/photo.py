@@ -301,8 +301,9 @@ def _is_digit_shape(box, shape) -> bool:
     on_edge_col = (left <= 1 or right >= shape[1] - 1) and height > 4 * width
     along_row = near_edge_row and (width > 0.3 * shape[1] or on_edge_row) and height < 0.2 * shape[0]
     along_col = near_edge_col and (height > 0.3 * shape[0] or on_edge_col) and width < 0.2 * shape[1]
-    spans_row = width > 0.85 * shape[1] and not tall
-    spans_col = height > 0.85 * shape[0] and not wide
+    # Across a strip, writing may run unbroken from end to end; only a flat band is no writing.
+    spans_row = width > 0.85 * shape[1] and not tall and (not wide or height < 0.3 * shape[0])
+    spans_col = height > 0.85 * shape[0] and not wide and (not tall or width < 0.3 * shape[1])
     edge = near_edge_row or near_edge_col or wide or tall
     if along_row or along_col or (edge and (spans_row or spans_col)):
         return False  # a band along the border or across the picture: the page edge, the desk

@@ -13,7 +13,7 @@ from digitpad import assets, segment
 from digitpad.imaging import ImageSource, load_gray_scaled
 from digitpad.photo import find_digits
 from digitpad.preprocess import to_mnist
-from digitpad.single import SMALLEST_SIDE, readings
+from digitpad.single import readings
 from digitpad.runtime import Predictor
 
 SURE = 0.80  # below this confidence the app says it is not sure
@@ -84,7 +84,7 @@ class Recognizer:
     def _read_gray(self, gray: np.ndarray) -> list[Recognition]:
         regions = find_digits(gray)
         alone = len(regions) == 1 and regions[0].ink.shape[1] <= segment.ONE_WIDE * regions[0].ink.shape[0]
-        if not regions or alone or max(gray.shape) < SMALLEST_SIDE:
+        if not regions or alone:
             one = self._one_digit(gray, regions)  # one digit: exactly what recognize() sees
             return [] if one.digit is None else [one]
         found = [piece for region in regions for piece in self._split(region)]
