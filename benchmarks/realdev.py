@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from digitpad.recognizer import default_recognizer
+from digitpad import recognizer as recognizers
 
 SINGLE = ["usps_train", "photos"]
 NUMBERS = ["orand_car_train", "photos/multi"]
@@ -61,7 +61,7 @@ def number_text(found) -> str:
 
 def score_single(name: str, items: list[tuple[str, object, int]]) -> dict:
     """``items``: (source, image, label). Prints accuracy, unanswered, confusions, time."""
-    recognizer = default_recognizer()
+    recognizer = recognizers.default_recognizer()
     right, unanswered, confusions, seconds = Counter(), Counter(), Counter(), []
     totals = Counter()
     for source, image, label in items:
@@ -86,7 +86,7 @@ def score_single(name: str, items: list[tuple[str, object, int]]) -> dict:
 
 
 def score_numbers(name: str, folder: Path, limit: int | None) -> dict:
-    recognizer = default_recognizer()
+    recognizer = recognizers.default_recognizer()
     truth = rows(folder, "truth.csv")[:limit]
     exact = errors = digits = returned = 0
     seconds, misses = [], []
@@ -151,7 +151,10 @@ def main() -> int:
     parser.add_argument("--mnist", help="an MNIST folder: also score tight crops of its test set")
     parser.add_argument("--limit", type=int, help="score only the first N items of each set")
     parser.add_argument("--only", choices=["single", "numbers", "crops"], help="score one kind of set")
+    parser.add_argument("--model", help="an exported .onnx model instead of the bundled one")
     args = parser.parse_args()
+    if args.model:
+        recognizers._default = recognizers.Recognizer(args.model)
     if not args.realdev.is_dir():
         print(f"realdev folder not found: {args.realdev} (give the folder that holds usps_train/, "
               f"photos/, orand_car_train/)", file=sys.stderr)

@@ -40,6 +40,7 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
 
     ``regions`` are ``find_digits(gray)`` when the caller has them already.
     """
+    gray = _sliver_framed(gray)
     if min(gray.shape) < 2:
         return []
     if is_clean(gray):  # a drawing: to_mnist finds its ink; its box only if the caller has it
@@ -57,6 +58,16 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
     best = digit_of(regions)
     best = Region(_scaled(best.box, scale), best.ink)
     return [best, *found]
+
+
+def _sliver_framed(gray: np.ndarray) -> np.ndarray:
+    """A picture at most 3 px across (a 1 cut tight) is all stroke: framed in paper's white (in
+    black if the stroke itself is nearly white), so that it has a background to be told from."""
+    if min(gray.shape) > 3 or gray.size == 0 or int(gray.max()) - int(gray.min()) < 8:
+        return gray  # wide enough for a background, or one flat tone: nothing to frame
+    pad = max(gray.shape) // 4 + 1
+    backdrop = 255 if np.mean(gray) < 200 else 0
+    return cv2.copyMakeBorder(gray, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=backdrop)
 
 
 def ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
