@@ -17,6 +17,7 @@ from digitpad.single import readings
 from digitpad.runtime import Predictor
 
 SURE = 0.80  # below this confidence the app says it is not sure
+AS_SURE = 0.02  # two readings of one digit this close in confidence: the likelier way is kept
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ class Recognizer:
         found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions)]
         found = [(digit, box) for digit, box in found if digit is not None]
         results = self._classify([digit for digit, _ in found], [box for _, box in found])
-        return max(results, key=lambda result: result.confidence, default=NOTHING)
+        surest = max((result.confidence for result in results), default=0.0)
+        return next((result for result in results if result.confidence >= surest - AS_SURE), NOTHING)
 
     def read_digits(self, image: ImageSource) -> list[Recognition]:
         """Every digit in ``image``, line by line and left to right, each with its ``box``."""

@@ -19,6 +19,7 @@ from digitpad.preprocess import background_level, ink_map, is_clean, stroke_widt
 SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
 EDGE = 0.01  # a region this close to the frame (share of its side) touches it
 CONTRAST = 0.3  # ink must differ from the background by this share of its tone (shadows differ less)
+PART = 0.6  # a region holding less than this share of the whole ink is a piece of it, or the page's
 SOLID = 0.45  # ink thicker than this share of its box's longest side is a shadow or a stain
 
 
@@ -36,7 +37,8 @@ def workable(gray: np.ndarray) -> tuple[np.ndarray, float]:
 def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Region]:
     """Ways to read the one digit in ``gray``: regions whose pixels go to ``to_mnist``, boxed in
     ``gray``'s pixels; empty if there is no ink. Two readings when the picture is ambiguous
-    (see the module's docstring): the caller keeps the one the model is surer of.
+    (see the module's docstring), the likelier first: the caller keeps the one the model is
+    surer of, and the first when it is about as sure of both.
 
     ``regions`` are ``find_digits(gray)`` when the caller has them already.
     """
@@ -56,8 +58,9 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
     if not regions:
         return found
     best = digit_of(regions)
-    best = Region(_scaled(best.box, scale), best.ink)
-    return [best, *found]
+    if found and float(best.ink.sum()) < PART * float(whole.sum()):
+        return [*found, Region(_scaled(best.box, scale), best.ink)]  # the region is a piece of the whole
+    return [Region(_scaled(best.box, scale), best.ink), *found]
 
 
 def _sliver_framed(gray: np.ndarray) -> np.ndarray:
