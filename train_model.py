@@ -23,7 +23,7 @@ parser.add_argument("--seed", type=int, default=0)
 parser.add_argument("--no-augment", action="store_true", help="train on the images as they are")
 parser.add_argument("--augment-scale", type=float, default=1.0, help="strength of the augmentation")
 parser.add_argument("--real-world", type=float, default=0.0,
-                    help="add real-world variants (tight, tiny, 1-bit, blurred...) of this share of the images")
+                    help="add real-world variants (tight, tiny, 1-bit, blurred...) of this share of images")
 parser.add_argument("--learning-rate", type=float, default=1e-3)
 parser.add_argument("--initial", help="continue training this .keras model instead of a fresh one")
 parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")

@@ -74,11 +74,12 @@ def score_single(name: str, items: list[tuple[str, object, int]]) -> dict:
         if digit is not None and digit != label:
             confusions[f"{label}->{digit}"] += 1
     total = sum(totals.values())
-    print(f"{name}: {sum(right.values()) / total:.2%} of {total} right, "
-          f"{sum(unanswered.values())} without an answer, {1000 * np.median(seconds):.2f} ms an image (median)")
+    print(f"{name}: {sum(right.values()) / total:.2%} of {total} right, {sum(unanswered.values())} "
+          f"without an answer, {1000 * np.median(seconds):.2f} ms an image (median)")
     if len(totals) > 1:
         for source in sorted(totals):
-            print(f"    {source:14s} {right[source]:4d}/{totals[source]:<4d} {right[source] / totals[source]:7.2%}"
+            share = right[source] / totals[source]
+            print(f"    {source:14s} {right[source]:4d}/{totals[source]:<4d} {share:7.2%}"
                   f"{f'  ({unanswered[source]} no answer)' if unanswered[source] else ''}")
     if confusions:
         print("    most confused: " + ", ".join(f"{pair} x{n}" for pair, n in confusions.most_common(8)))
@@ -146,7 +147,8 @@ def tight_crops(mnist_dir: str, limit: int | None, seed: int = 0) -> list[tuple[
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("realdev", type=Path, help="the realdev folder (e.g. ../shared/realdev)")
     parser.add_argument("--mnist", help="an MNIST folder: also score tight crops of its test set")
     parser.add_argument("--limit", type=int, help="score only the first N items of each set")
@@ -172,7 +174,8 @@ def main() -> int:
             else:
                 print(f"{name}: missing from {args.realdev}, skipped")
     if args.mnist and args.only in (None, "crops"):
-        score_single("MNIST tight crops", tight_crops(args.mnist, args.limit and args.limit // len(CROP_SIZES)))
+        per_size = args.limit and args.limit // len(CROP_SIZES)
+        score_single("MNIST tight crops", tight_crops(args.mnist, per_size))
     return 0
 
 

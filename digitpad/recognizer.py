@@ -109,7 +109,8 @@ class Recognizer:
         for start, piece in segment.split(region.ink, region.line_height or region.ink.shape[0], confidence):
             digit = to_mnist(piece)
             if digit is not None:
-                box = (left + round(start * scale), top, left + round((start + piece.shape[1]) * scale), bottom)
+                stop = start + piece.shape[1]
+                box = (left + round(start * scale), top, left + round(stop * scale), bottom)
                 found.append((digit, box))
         return found
 

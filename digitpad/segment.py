@@ -53,7 +53,8 @@ def candidate_cuts(ink: np.ndarray, height: float) -> list[int]:
 
 def spans(cuts: list[int], height: float) -> list[tuple[int, int]]:
     """Every (start, stop) between two cuts that is as wide as a digit can be."""
-    return [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1:] if NARROWEST * height <= b - a <= WIDEST * height]
+    return [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1:]
+            if NARROWEST * height <= b - a <= WIDEST * height]
 
 
 def best_split(cuts: list[int], scored: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
