@@ -17,6 +17,9 @@ from digitpad.single import readings
 from digitpad.runtime import Predictor
 
 SURE = 0.80  # below this confidence the app says it is not sure
+MARK_HEIGHT = 0.5  # a mark is shorter than this share of its line's digits...
+MARK_FLAT = 1.3  # ...or this many times wider than tall...
+MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit
 AS_SURE = 0.02  # two readings of one digit this close in confidence: the likelier way is kept
 
 
@@ -90,10 +93,12 @@ class Recognizer:
             one = self._one_digit(gray, regions)  # one digit: exactly what recognize() sees
             return [] if one.digit is None else [one]
         found = [piece for region in regions for piece in self._split(region)]
-        return self._classify([digit for digit, _ in found], [box for _, box in found])
+        results = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
+        return [result for result, (_, _, height) in zip(results, found) if not _is_mark(result, height)]
 
-    def _split(self, region) -> list[tuple[np.ndarray, tuple[int, int, int, int]]]:
-        """The digits of one region (touching digits cut apart), each as (MNIST image, box)."""
+    def _split(self, region) -> list[tuple[np.ndarray, tuple[int, int, int, int], float]]:
+        """The digits of one region (touching digits cut apart), each as (MNIST image, box in the
+        picture's pixels, height of its line's digits there)."""
         left, top, right, bottom = region.box
         scale = (right - left) / max(1, region.ink.shape[1])  # the ink is at the analysed scale
 
@@ -106,12 +111,14 @@ class Recognizer:
             return sure
 
         found = []
-        for start, piece in segment.split(region.ink, region.line_height or region.ink.shape[0], confidence):
+        height = region.line_height or region.ink.shape[0]
+        for start, piece in segment.split(region.ink, height, confidence):
             digit = to_mnist(piece)
             if digit is not None:
-                stop = start + piece.shape[1]
-                box = (left + round(start * scale), top, left + round(stop * scale), bottom)
-                found.append((digit, box))
+                rows = np.flatnonzero(piece.any(axis=1))
+                x0, x1 = left + round(start * scale), left + round((start + piece.shape[1]) * scale)
+                box = (x0, top + round(rows[0] * scale), x1, top + round((rows[-1] + 1) * scale))
+                found.append((digit, box, height * scale))
         return found
 
     def _classify(self, digits: list[np.ndarray | None], boxes: list | None = None) -> list[Recognition]:
@@ -124,6 +131,15 @@ class Recognizer:
             for i, p in zip(inked, probabilities):
                 results[i] = Recognition(int(p.argmax()), p, digits[i], boxes[i])
         return results
+
+
+def _is_mark(result: Recognition, line_height: float) -> bool:
+    """A dot, dash, comma or "=" beside the digits: much shorter or flatter than the digits of its
+    line, and not read surely; or both short and flat, however it is read."""
+    left, top, right, bottom = result.box
+    height, width = bottom - top, right - left
+    short, flat = height < MARK_HEIGHT * line_height, width > MARK_FLAT * height
+    return (short and flat) or ((short or flat) and result.confidence < MARK_SURE)
 
 
 def _rescaled(result: Recognition, scale: float) -> Recognition:
