@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from digitpad.preprocess import INK_LEVEL, ink_map, is_clean, stroke_width
+from digitpad.preprocess import INK_LEVEL, ink_map, is_clean, stroke_width, to_mnist
 
 WORK_SIDE = 800  # photos are analysed at most this large; boxes are mapped back
 MIN_INK = 0.14  # ink must be at least this much darker than the paper around it
@@ -164,6 +164,17 @@ def _morph(mask: np.ndarray, operation: int, shape: tuple[int, int]) -> np.ndarr
     pixels = np.ascontiguousarray(mask, np.uint8)
     changed = cv2.morphologyEx(pixels, operation, kernel, borderType=cv2.BORDER_CONSTANT, borderValue=0)
     return changed.astype(bool)
+
+
+def with_margin(ink: np.ndarray) -> np.ndarray:
+    """A region's ink (white on black, cut to its box) with a blank margin: a 1's stem fills its
+    box, and ``to_mnist`` needs a background around the ink to tell it from."""
+    return cv2.copyMakeBorder(ink, 2, 2, 2, 2, cv2.BORDER_CONSTANT, value=0)
+
+
+def region_to_mnist(ink: np.ndarray) -> np.ndarray | None:
+    """``to_mnist`` of a region's ink."""
+    return to_mnist(with_margin(ink))
 
 
 def find_digits(gray: np.ndarray) -> list[Region]:

@@ -11,7 +11,7 @@ import numpy as np
 
 from digitpad import assets, segment
 from digitpad.imaging import ImageSource, load_gray_scaled
-from digitpad.photo import find_digits
+from digitpad.photo import find_digits, region_to_mnist
 from digitpad.preprocess import to_mnist
 from digitpad.single import readings
 from digitpad.runtime import Predictor
@@ -20,6 +20,7 @@ SURE = 0.80  # below this confidence the app says it is not sure
 MARK_HEIGHT = 0.5  # a mark is shorter than this share of its line's digits...
 MARK_FLAT = 1.3  # ...or this many times wider than tall...
 MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit
+JOIN_GAP = 0.25  # parts of one digit lie at most this share of its line's height apart
 AS_SURE = 0.02  # two readings of one digit this close in confidence: the likelier way is kept
 
 
@@ -94,7 +95,26 @@ class Recognizer:
             return [] if one.digit is None else [one]
         found = [piece for region in regions for piece in self._split(region)]
         results = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
-        return [result for result, (_, _, height) in zip(results, found) if not _is_mark(result, height)]
+        results, heights = self._join_parts(gray, results, [height for _, _, height in found])
+        return [result for result, height in zip(results, heights) if not _is_mark(result, height)]
+
+    def _join_parts(self, gray: np.ndarray, results: list[Recognition], heights: list[float]):
+        """Neighbours that are parts of one digit (an open 4's two strokes) read as one: close
+        together, narrow together, and one of them unsure where together they read surely."""
+        joined, kept_heights = [], []
+        for result, height in zip(results, heights):
+            before = joined[-1] if joined else None
+            if before and _may_join(before.box, result.box, height) \
+                    and min(before.confidence, result.confidence) < MARK_SURE:
+                box = (*np.minimum(before.box[:2], result.box[:2]), *np.maximum(before.box[2:], result.box[2:]))
+                box = tuple(int(v) for v in box)
+                [together] = self._classify([to_mnist(gray[box[1]:box[3], box[0]:box[2]])], [box])
+                if together.confidence >= MARK_SURE:
+                    joined[-1] = together
+                    continue
+            joined.append(result)
+            kept_heights.append(height)
+        return joined, kept_heights
 
     def _split(self, region) -> list[tuple[np.ndarray, tuple[int, int, int, int], float]]:
         """The digits of one region (touching digits cut apart), each as (MNIST image, box in the
@@ -103,7 +123,7 @@ class Recognizer:
         scale = (right - left) / max(1, region.ink.shape[1])  # the ink is at the analysed scale
 
         def confidence(pieces: list[np.ndarray]) -> np.ndarray:
-            digits = [to_mnist(piece) for piece in pieces]
+            digits = [region_to_mnist(piece) for piece in pieces]
             sure = np.zeros(len(pieces), np.float32)
             inked = [i for i, digit in enumerate(digits) if digit is not None]
             if inked:
@@ -113,7 +133,7 @@ class Recognizer:
         found = []
         height = region.line_height or region.ink.shape[0]
         for start, piece in segment.split(region.ink, height, confidence):
-            digit = to_mnist(piece)
+            digit = region_to_mnist(piece)
             if digit is not None:
                 rows = np.flatnonzero(piece.any(axis=1))
                 x0, x1 = left + round(start * scale), left + round((start + piece.shape[1]) * scale)
@@ -131,6 +151,14 @@ class Recognizer:
             for i, p in zip(inked, probabilities):
                 results[i] = Recognition(int(p.argmax()), p, digits[i], boxes[i])
         return results
+
+
+def _may_join(first: tuple[int, int, int, int], second: tuple[int, int, int, int], height: float) -> bool:
+    """Side by side on one line, nearly touching, and no wider together than a digit."""
+    gap = second[0] - first[2]
+    overlap = min(first[3], second[3]) - max(first[1], second[1])
+    level = overlap >= 0.5 * min(first[3] - first[1], second[3] - second[1])
+    return level and -0.1 * height <= gap <= JOIN_GAP * height and second[2] - first[0] <= height
 
 
 def _is_mark(result: Recognition, line_height: float) -> bool:

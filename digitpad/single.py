@@ -13,7 +13,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitpad.photo import MIN_INK, SPECK, WORK_SIDE, Region, find_digits, otsu_threshold
+from digitpad.photo import MIN_INK, SPECK, WORK_SIDE, Region, find_digits, otsu_threshold, with_margin
 from digitpad.preprocess import background_level, ink_map, is_clean, stroke_width
 
 SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
@@ -58,9 +58,10 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
     if not regions:
         return found
     best = digit_of(regions)
+    framed = with_margin(best.ink)
     if found and float(best.ink.sum()) < PART * float(whole.sum()):
-        return [*found, Region(_scaled(best.box, scale), best.ink)]  # the region is a piece of the whole
-    return [Region(_scaled(best.box, scale), best.ink), *found]
+        return [*found, Region(_scaled(best.box, scale), framed)]  # the region is a piece of the whole
+    return [Region(_scaled(best.box, scale), framed), *found]
 
 
 def _sliver_framed(gray: np.ndarray) -> np.ndarray:

@@ -58,6 +58,17 @@ def test_separators_are_not_digits():
     assert read(strip([5, 0, 0, 0, 0], margin=0.15, marks=[("dot", 1), ("dash", 4)])) == "50000"
 
 
+def test_an_open_four_of_two_strokes_side_by_side_is_one_digit():
+    page = Image.new("L", (330, 130), 235)
+    pen = ImageDraw.Draw(page)
+    write(pen, 1, (30, 25, 80), 7, ink=30)
+    pen.line([(150, 25), (128, 80), (182, 80)], fill=30, width=7, joint="curve")  # the 4's open hook...
+    pen.line([(192, 28), (192, 108)], fill=30, width=7)  # ...and its stem, apart from it
+    write(pen, 7, (225, 25, 80), 7, ink=30)
+    noisy = np.asarray(page) + np.random.default_rng(0).normal(0, 4, (130, 330))
+    assert read(np.clip(noisy, 0, 255).astype(np.uint8)) == "147"
+
+
 def test_twenty_digits_in_two_rows_read_in_order():
     rows = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 1, 3, 7, 4, 8, 6, 9, 5, 2]]
     photo = written(rows, height=60, lines=2, gap=1.1, seed=4)
