@@ -106,8 +106,7 @@ class Recognizer:
             before = joined[-1] if joined else None
             if before and _may_join(before.box, result.box, height) \
                     and min(before.confidence, result.confidence) < MARK_SURE:
-                box = (*np.minimum(before.box[:2], result.box[:2]), *np.maximum(before.box[2:], result.box[2:]))
-                box = tuple(int(v) for v in box)
+                box = _around(before.box, result.box)
                 [together] = self._classify([to_mnist(gray[box[1]:box[3], box[0]:box[2]])], [box])
                 if together.confidence >= MARK_SURE:
                     joined[-1] = together
@@ -151,6 +150,11 @@ class Recognizer:
             for i, p in zip(inked, probabilities):
                 results[i] = Recognition(int(p.argmax()), p, digits[i], boxes[i])
         return results
+
+
+def _around(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The box around two boxes."""
+    return (min(first[0], second[0]), min(first[1], second[1]), max(first[2], second[2]), max(first[3], second[3]))
 
 
 def _may_join(first: tuple[int, int, int, int], second: tuple[int, int, int, int], height: float) -> bool:
