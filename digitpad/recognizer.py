@@ -154,7 +154,8 @@ class Recognizer:
 
 def _around(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """The box around two boxes."""
-    return (min(first[0], second[0]), min(first[1], second[1]), max(first[2], second[2]), max(first[3], second[3]))
+    return (min(first[0], second[0]), min(first[1], second[1]),
+            max(first[2], second[2]), max(first[3], second[3]))
 
 
 def _may_join(first: tuple[int, int, int, int], second: tuple[int, int, int, int], height: float) -> bool:
