@@ -1,11 +1,11 @@
 """The one digit of an image, wherever it came from: a drawing, a cropped scan, a close-up, a photo.
 
 A drawing on a flat canvas is taken as it is, and so is a tiny picture (8x8 to 63x63: a digit
-crop, never a page). Otherwise the photo path looks for digit regions. When its best one lies
-clear of the frame, the picture is a page with a digit on it and that region is the digit. When
-the region touches the frame, or the photo path found nothing, the picture may be a digit cut
-tight or a close-up, whose strokes the photo path takes for page edges: then the whole ink
-(specks left out) is read too, and the model's surer answer is kept.
+crop, never a page). Any other picture may be a page with a digit on it, or a digit cut tight or
+seen close up, whose strokes the photo path takes for page edges and drops. So it is read both
+ways: the photo path's best region, and the whole ink (specks, faint smudges and stains left
+out). The model's surer reading is kept; on a near tie the whole ink wins when the region holds
+only a piece of it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from digitpad.photo import MIN_INK, SPECK, WORK_SIDE, Region, find_digits, otsu_
 from digitpad.preprocess import background_level, ink_map, is_clean, stroke_width
 
 SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
-EDGE = 0.01  # a region this close to the frame (share of its side) touches it
 CONTRAST = 0.3  # ink must differ from the background by this share of its tone (shadows differ less)
 PART = 0.6  # a region holding less than this share of the whole ink is a piece of it, or the page's
 SOLID = 0.45  # ink thicker than this share of its box's longest side is a shadow or a stain
@@ -106,13 +105,6 @@ def digit_of(regions: list[Region]) -> Region:
 def _gap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> int:
     """Pixels between two boxes side by side (0 if they overlap)."""
     return max(0, max(first[0], second[0]) - min(first[2], second[2]))
-
-
-def touches_frame(box: tuple[int, int, int, int], shape: tuple[int, int]) -> bool:
-    left, top, right, bottom = box
-    height, width = shape
-    margin = EDGE * max(shape)
-    return left <= margin or top <= margin or right >= width - margin or bottom >= height - margin
 
 
 def whole_ink(gray: np.ndarray) -> np.ndarray | None:
