@@ -198,11 +198,10 @@ def find_digits(gray: np.ndarray) -> list[Region]:
 
 
 def remove_rules(mask: np.ndarray) -> np.ndarray:
-    """The printed rules of a strip of writing (a form's field, a cheque's amount box): thin rows
-    of ink across most of its width, however pale next to the pen; strokes they crossed are mended.
-
-    A strip is too short for ``remove_lines``' look at the page, and no digit's stroke runs
-    along most of a row of digits.
+    """Printed rules (a form's field, a cheque's amount box, a ruled line): thin rows of ink
+    across most of the picture's width, however dark next to the pen; strokes they crossed are
+    mended. ``remove_lines`` keeps lines as dark as the ink (a 7's bar may lie on one) and, in a
+    strip, looks at too little page; no digit's stroke runs along most of a row of digits.
     """
     height, width = mask.shape
     window = 3  # a rule tilted by a pixel or two still fills this many rows together
