@@ -52,10 +52,11 @@ def is_clean(gray: np.ndarray) -> bool:
     return np.count_nonzero(gray == background_level(gray)) > gray.size // 2
 
 
-def ink_map(gray: np.ndarray) -> np.ndarray:
+def ink_map(gray: np.ndarray, background: int | None = None) -> np.ndarray:
     """Ink strength (uint8) whatever the polarity: how far each pixel lies from the background
-    (what the border mostly holds) towards the ink; pixels beyond the background hold none."""
-    background = background_level(gray)
+    (what the border mostly holds, unless given) towards the ink; pixels beyond it hold none."""
+    if background is None:
+        background = background_level(gray)
     if background < 128:
         return cv2.subtract(gray, background)  # saturating: never below 0
     return cv2.subtract(cv2.bitwise_not(gray), 255 - background)

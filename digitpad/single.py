@@ -1,11 +1,12 @@
 """The one digit of an image, wherever it came from: a drawing, a cropped scan, a close-up, a photo.
 
-A drawing on a flat canvas is taken as it is, and so is a tiny picture (8x8 to 63x63: a digit
-crop, never a page). Any other picture may be a page with a digit on it, or a digit cut tight or
-seen close up, whose strokes the photo path takes for page edges and drops. So it is read both
-ways: the photo path's best region, and the whole ink (specks, faint smudges and stains left
-out). The model's surer reading is kept; on a near tie the whole ink wins when the region holds
-only a piece of it.
+A drawing on a flat canvas is taken as it is. A tiny picture (8x8 to 63x63) is a digit crop,
+never a page: its ink reaches the frame, so its border is no guide to the paper; it is framed in
+its paper's tone first, and read both ways round when its tones do not say which is paper. Any
+other picture may be a page with a digit on it, or a digit cut tight or seen close up, whose
+strokes the photo path takes for page edges and drops. So it is read both ways: the photo path's
+best region, and the whole ink (specks, faint smudges and stains left out). The model's surer
+reading is kept; on a near tie the whole ink wins when the region holds only a piece of it.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import cv2
 import numpy as np
 
 from digitpad.photo import MIN_INK, SPECK, WORK_SIDE, Region, find_digits, otsu_threshold, with_margin
-from digitpad.preprocess import background_level, ink_map, is_clean, stroke_width
+from digitpad.preprocess import SIZE, background_level, ink_map, is_clean, stroke_width
 
 SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
 CONTRAST = 0.3  # ink must differ from the background by this share of its tone (shadows differ less)
 PART = 0.6  # a region holding less than this share of the whole ink is a piece of it, or the page's
 SOLID = 0.45  # ink thicker than this share of its box's longest side is a shadow or a stain
+SLIVER = 3  # a picture this narrow (a 1 cut tight) is all stroke
+LIGHT_STROKE = 200  # a sliver this light on average is likelier a light stroke than a dark one
+CLEAR_PAPER = 0.15  # a crop's border this much more light than dark (or dark than light) shows its paper
 
 
 def workable(gray: np.ndarray) -> tuple[np.ndarray, float]:
@@ -41,19 +45,18 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
 
     ``regions`` are ``find_digits(gray)`` when the caller has them already.
     """
-    gray = _sliver_framed(gray)
-    if min(gray.shape) < 2:
+    if gray.size == 0 or gray.max() == gray.min():
         return []
+    if max(gray.shape) < SMALLEST_SIDE:
+        return crop_readings(gray)
+    gray = _sliver_framed(gray)
     if is_clean(gray):  # a drawing: to_mnist finds its ink; its box only if the caller has it
         return [Region(regions[0].box if regions else None, gray)]
     small, scale = workable(gray)
-    if max(gray.shape) < SMALLEST_SIDE:
-        box = ink_box(ink_map(gray) > 0) or (0, 0, gray.shape[1], gray.shape[0])
-        return [Region(box, small)]
     if regions is None or scale != 1:
         regions = find_digits(small)
     whole = whole_ink(small)
-    found = [] if whole is None else [Region(_scaled(ink_box(whole > 0), scale), whole)]
+    found = [] if whole is None else [Region(_scaled(ink_box(whole > 0), scale), with_margin(whole))]
     if not regions:
         return found
     best = digit_of(regions)
@@ -63,10 +66,38 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
     return [Region(_scaled(best.box, scale), framed), *found]
 
 
+def crop_readings(gray: np.ndarray) -> list[Region]:
+    """A digit crop, enlarged, once for each tone that may be its paper: the one most of its
+    border holds first, and the other too when the border is about as much ink as paper (a small
+    digit cut tight, whose strokes cross every edge; a sliver, which is all stroke). Where ink reaches the border, the crop is framed in its paper's tone first, so that the
+    background is measured on paper. A clean digit as large as MNIST's, on a clear background (an
+    MNIST image), is taken as it is."""
+    middle = (int(gray.max()) + int(gray.min())) / 2
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    light = float(np.count_nonzero(border > middle)) / border.size
+    sliver = min(gray.shape) <= SLIVER
+    clear_border = light in (0.0, 1.0) and not sliver
+    if clear_border and min(gray.shape) >= SIZE and is_clean(gray):
+        return [Region(ink_box(ink_map(gray) > 0), gray)]
+    sides = [light >= 0.5] if abs(light - 0.5) > CLEAR_PAPER else [light >= 0.5, light < 0.5]
+    if sliver:  # all stroke, likelier dark than light: framed in white first, then in black
+        sides = [bool(np.mean(gray) < LIGHT_STROKE), bool(np.mean(gray) >= LIGHT_STROKE)]
+    pad = max(2, max(gray.shape) // 4)
+    found = []
+    for on_light in sides:
+        ink = gray <= middle if on_light else gray > middle
+        framed = gray  # no ink on a clear border: it is the paper
+        if not clear_border:
+            paper = 255 * on_light if sliver else int(np.median(gray[~ink]))
+            framed = cv2.copyMakeBorder(gray, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=paper)
+        found.append(Region(ink_box(ink) or (0, 0, gray.shape[1], gray.shape[0]), workable(framed)[0]))
+    return found
+
+
 def _sliver_framed(gray: np.ndarray) -> np.ndarray:
     """A picture at most 3 px across (a 1 cut tight) is all stroke: framed in paper's white (in
     black if the stroke itself is nearly white), so that it has a background to be told from."""
-    if min(gray.shape) > 3 or gray.size == 0 or int(gray.max()) - int(gray.min()) < 8:
+    if min(gray.shape) > SLIVER or gray.size == 0 or int(gray.max()) - int(gray.min()) < 8:
         return gray  # wide enough for a background, or one flat tone: nothing to frame
     pad = max(gray.shape) // 4 + 1
     backdrop = 255 if np.mean(gray) < 200 else 0
@@ -110,16 +141,20 @@ def _gap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) ->
 def whole_ink(gray: np.ndarray) -> np.ndarray | None:
     """All the ink of a picture that is one digit, white on black in [0, 1]; None if it has none.
 
-    Ink is measured against the background's tone (what the border mostly holds) as a share of
-    it, so a grey scan and a white page weigh alike (a dark border around a mostly light
-    picture is a desk around a page, and no digit is read whole); Otsu's method separates ink from background
-    noise, and specks, faint smudges and solid stains are left out.
+    Ink is measured against the background's tone (what the border mostly holds; what the
+    picture mostly holds when ink runs along an edge) as a share of it, so a grey scan and a white
+    page weigh alike. Two or more mostly dark edges around a mostly light picture are a desk
+    around a page: no digit is read whole. Otsu's method separates ink from background noise,
+    and specks, faint smudges and solid stains are left out.
     """
     background = background_level(gray)
-    if background < 128 <= np.median(gray[::4, ::4]):
-        return None  # a dark border around a mostly light picture: a page lying on a desk
+    typical = int(np.median(gray[::4, ::4]))
+    if background < 128 <= typical:
+        if _desk_around(gray):
+            return None  # a page lying on a desk
+        background = typical  # dark ink along an edge of a light picture: the paper is what most of it is
     room = max(background if background >= 128 else 255 - background, 1)
-    strength = ink_map(gray).astype(np.float32) / room
+    strength = ink_map(gray, background).astype(np.float32) / room
     candidates = strength[strength > MIN_INK / 2]
     if candidates.size == 0:
         return None
@@ -137,6 +172,13 @@ def whole_ink(gray: np.ndarray) -> np.ndarray | None:
         return None
     near = cv2.dilate(inked.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     return np.where(near, np.clip(strength, 0, 1), 0).astype(np.float32)
+
+
+def _desk_around(gray: np.ndarray) -> bool:
+    """Two edges of the picture or more mostly dark: a desk around a page (a digit touching the
+    frame may run along one edge, and darkens the others only in places)."""
+    edges = (gray[0], gray[-1], gray[:, 0], gray[:, -1])
+    return sum(np.count_nonzero(edge < 128) >= edge.size // 2 for edge in edges) >= 2
 
 
 def _solid(mask: np.ndarray) -> bool:
