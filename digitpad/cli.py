@@ -42,6 +42,9 @@ def _predict(paths: list[str], as_json: bool, model: str | None, one: bool = Fal
     for path in paths:
         try:
             found = [recognizer.recognize(path)] if one else recognizer.read_digits(path)
+        except ModelError as error:  # the model loaded but fails on this image
+            print(f"digitpad: {error}", file=sys.stderr)
+            return 2
         except ImageError as error:
             failed = True
             print(f"digitpad: {error}", file=sys.stderr)

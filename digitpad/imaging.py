@@ -45,6 +45,8 @@ def open_image(path: str | os.PathLike) -> Image.Image:
     """Open and decode the first frame of an image file, turning every failure into ImageError."""
     path = Path(path)
     name = path.name or str(path)
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise ImageError(f"{name}: not a regular file (a pipe or a device), so not an image.")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -86,8 +88,13 @@ def _pixels(image: Image.Image) -> tuple[np.ndarray, float]:
     scale = decoded * image.size[0] / width
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
         return np.asarray(image), scale
-    has_alpha = "A" in image.getbands() or "transparency" in image.info
-    return np.asarray(image.convert("RGBA" if has_alpha else "L")), scale
+    if image.mode == "La":  # premultiplied alpha: Pillow converts it only to LA
+        image = image.convert("LA")
+    has_alpha = bool({"A", "a"} & set(image.getbands())) or "transparency" in image.info
+    try:
+        return np.asarray(image.convert("RGBA" if has_alpha else "L")), scale
+    except (ValueError, OSError) as error:  # a mode Pillow cannot convert (e.g. "La")
+        raise ImageError(f"Unsupported kind of image ({image.mode}): {error}.") from None
 
 
 def array_to_gray(pixels: np.ndarray) -> np.ndarray:
@@ -97,6 +104,8 @@ def array_to_gray(pixels: np.ndarray) -> np.ndarray:
     digit on a transparent background stands out whichever colour it is.
     """
     pixels = np.asarray(pixels)
+    if pixels.dtype != bool and not np.issubdtype(pixels.dtype, np.number) or np.iscomplexobj(pixels):
+        raise ImageError(f"Pixels must be numbers, not {pixels.dtype}.")
     if pixels.ndim == 3 and pixels.shape[2] == 1:
         pixels = pixels[:, :, 0]
     if pixels.ndim == 2:

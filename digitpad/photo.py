@@ -23,6 +23,7 @@ LINE_WIDTH = 0.04  # ...unless it is thicker than this share of the page: a pen 
 LINE_ACROSS = 0.5  # lines are looked for along a side only if it is at least this share of the other
 SPECK = 0.04  # components under this share of the largest one's area are specks
 STRIP = 2.0  # a picture this many times wider than tall (or taller than wide) is a strip of writing
+MOST_PARTS = 500  # at most this many pieces of ink are grouped into digits (the largest ones)
 FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
 
 
@@ -257,6 +258,8 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
         sums = np.bincount(labels.ravel(), weights=strength.ravel(), minlength=count)[1:]
         means = sums[keep] / areas[keep]
         keep = [i for i, m in zip(keep, means) if m >= max(FAINTEST, 0.45 * means.max())]
+    if len(keep) > MOST_PARTS:  # a dot grid or a texture, not writing: bound the work
+        keep = sorted(sorted(keep, key=lambda i: areas[i])[-MOST_PARTS:])
     groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
     groups = _drop_small(groups, side or max(mask.shape))
     regions = []
@@ -333,34 +336,47 @@ def _drop_small(groups, side: int):
 
 
 def _group_parts(boxes, ids) -> list[tuple[tuple[int, int, int, int], list[int]]]:
-    """Merge components that sit one above the other (a 5's hat, a two-stroke 4, a broken stroke)."""
+    """Merge components that sit one above the other (a 5's hat, a two-stroke 4, a broken stroke):
+    every pair that belongs together at once, again while merged boxes meet new parts."""
     groups = [(box, [i]) for box, i in zip(boxes, ids)]
     tallest = max((box[1] - box[0] for box, _ in groups), default=0)
-    merged = True
-    while merged:
-        merged = False
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                if _belong_together(groups[a][0], groups[b][0], tallest):
-                    (t1, b1, l1, r1), ids_a = groups[a]
-                    (t2, b2, l2, r2), ids_b = groups[b]
-                    groups[a] = ((min(t1, t2), max(b1, b2), min(l1, l2), max(r1, r2)), ids_a + ids_b)
-                    del groups[b]
-                    merged = True
-                    break
-            if merged:
-                break
+    while len(groups) > 1:
+        top, bottom, left, right = np.array([box for box, _ in groups], np.int64).T
+        overlap = np.minimum.outer(right, right) - np.maximum.outer(left, left)
+        narrower = np.minimum.outer(right - left, right - left)
+        gap = np.maximum.outer(top, top) - np.minimum.outer(bottom, bottom)
+        together = np.triu((overlap >= 0.5 * narrower) & (gap <= 0.3 * tallest), 1)
+        if not together.any():
+            break
+        count, labels = _components(len(groups), *np.nonzero(together))
+        merged: list = [None] * count
+        for label, (box, members) in zip(labels, groups):
+            if merged[label] is None:
+                merged[label] = (box, list(members))
+            else:
+                (t, b, l, r), had = merged[label]
+                merged[label] = ((min(t, box[0]), max(b, box[1]), min(l, box[2]), max(r, box[3])),
+                                 had + members)
+        groups = merged
     return groups
 
 
-def _belong_together(first, second, tallest: int) -> bool:
-    """Mostly one above the other, with a gap small next to the tallest digit around."""
-    top1, bottom1, left1, right1 = first
-    top2, bottom2, left2, right2 = second
-    overlap = min(right1, right2) - max(left1, left2)
-    narrower = min(right1 - left1, right2 - left2)
-    gap = max(top1, top2) - min(bottom1, bottom2)
-    return overlap >= 0.5 * narrower and gap <= 0.3 * tallest
+def _components(count: int, first: np.ndarray, second: np.ndarray) -> tuple[int, list[int]]:
+    """Connected components of ``count`` nodes joined by the edges ``first[k]``-``second[k]``:
+    how many, and each node's component number (in order of first appearance)."""
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in zip(first.tolist(), second.tolist()):
+        parent[root(a)] = root(b)
+    numbers: dict[int, int] = {}
+    labels = [numbers.setdefault(root(node), len(numbers)) for node in range(count)]
+    return len(numbers), labels
 
 
 def _reading_order(groups):

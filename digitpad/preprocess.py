@@ -23,7 +23,9 @@ _HALVING = np.array([1, 3, 3, 1], np.float32) / 8  # bilinear weights for halvin
 
 
 def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
-    """A 2-D array of any numeric dtype as uint8 gray (floats are taken as 0-1, or 0-255 if larger)."""
+    """A 2-D array of any real numeric dtype as uint8 gray: floats are taken as 0-1 (or 0-255 if
+    larger), integers as 0-255 (or 16-bit, or scaled to their largest value beyond that). NaN is
+    0 and infinities are the extreme finite values, so one bad pixel never erases the rest."""
     pixels = np.asarray(pixels)
     if pixels.ndim != 2:
         raise ValueError(f"expected a 2-D gray image, got shape {pixels.shape}")
@@ -31,11 +33,17 @@ def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
         return pixels
     if pixels.dtype == bool:
         return pixels.astype(np.uint8) * 255
+    if not (np.issubdtype(pixels.dtype, np.integer) or np.issubdtype(pixels.dtype, np.floating)):
+        raise ValueError(f"pixels must be real numbers, not {pixels.dtype}")
     if np.issubdtype(pixels.dtype, np.integer):
         top = int(pixels.max(initial=0))
-        scale = 255 / 65535 if top > 255 else 1.0
-        return (np.clip(pixels, 0, None) * scale).astype(np.uint8)
-    gray = np.nan_to_num(pixels.astype(np.float32))
+        scale = 1.0 if top <= 255 else 255 / 65535 if top <= 65535 else 255 / top
+        return np.clip(pixels * scale, 0, 255).astype(np.uint8)
+    gray = pixels.astype(np.float32)
+    finite = np.isfinite(gray)
+    if not finite.all():
+        low, high = (float(gray[finite].min()), float(gray[finite].max())) if finite.any() else (0.0, 0.0)
+        gray = np.nan_to_num(gray, nan=0.0, posinf=high, neginf=low)
     if gray.size and gray.max() > 1.0:
         gray /= 255.0
     return (np.clip(gray, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)

@@ -21,6 +21,9 @@ class Predictor:
         import onnxruntime  # noqa: PLC0415 - keeps `import digitpad` light
 
         self.path = Path(path)
+        if not self.path.is_file():
+            problem = "is not a regular file" if self.path.exists() else "does not exist"
+            raise ModelError(f"Cannot load the model {self.path}: it {problem}.")
         options = onnxruntime.SessionOptions()
         # Two threads halve the time of one digit; without spinning they leave the cores idle
         # between predictions, so the UI keeps its share.
@@ -40,11 +43,27 @@ class Predictor:
         if len(outputs) != 1 or outputs[0].shape[-1] != CLASSES:
             raise ModelError(f"{self.path} does not give 10 classes.")
         self._input = inputs[0].name
+        self._probe()
 
     def predict(self, images: np.ndarray) -> np.ndarray:
         """Probabilities (N, 10) for float32 images (N, 28, 28) in [0, 1]."""
         batch = np.ascontiguousarray(images, dtype=np.float32).reshape(-1, 28, 28, 1)
-        return self._session.run(None, {self._input: batch})[0]
+        try:
+            scores = self._session.run(None, {self._input: batch})[0]
+        except Exception as error:  # onnxruntime's own error types
+            raise ModelError(f"The model {self.path.name} failed to run: {_first_line(error)}") from None
+        if scores.shape != (len(batch), CLASSES) or not np.isfinite(scores).all():
+            raise ModelError(f"The model {self.path.name} gave no usable answer (not 10 finite numbers).")
+        return scores
+
+    def _probe(self) -> None:
+        """Run a batch of two digits: a model that cannot (fixed batch size, other input types)
+        or that answers with anything but 10 probabilities (logits, NaN) is refused."""
+        probe = np.zeros((2, 28, 28), np.float32)
+        probe[1, 4:24, 12:16] = 1.0  # a 1
+        scores = self.predict(probe)
+        if (scores < -1e-4).any() or (scores > 1 + 1e-4).any() or not np.allclose(scores.sum(1), 1, atol=1e-3):
+            raise ModelError(f"{self.path.name} does not give probabilities (its outputs do not sum to 1).")
 
 
 def _first_line(error: Exception) -> str:

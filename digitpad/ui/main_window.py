@@ -298,7 +298,13 @@ class MainWindow(QMainWindow):
 
     @Slot(Path)
     def use_model(self, staged: Path) -> None:
-        """Keep a newly trained model: saved in the data folder, then swapped in live."""
+        """Keep a newly trained model: checked, saved in the data folder, then swapped in live."""
+        try:
+            Predictor(staged.with_suffix(".onnx"))  # refuses a model that cannot answer
+        except ModelError as error:
+            QMessageBox.warning(self, self.tr("Model"), self.tr(
+                "The new model cannot be used (%1). The model in use is unchanged.").replace("%1", str(error)))
+            return
         try:
             path = self.models.install(staged)
         except OSError as error:
@@ -323,12 +329,7 @@ class MainWindow(QMainWindow):
             job = Job("import", Path(self._model_path), self._keras_beside(self._model_path), source=path)
             self._open_dialog(TrainingDialog(self, self.settings, job, 0))
             return
-        try:
-            Predictor(path)  # checks it opens and maps 28x28x1 to 10 classes
-        except ModelError as error:
-            QMessageBox.warning(self, self.tr("Load model"), str(error))
-            return
-        self.use_model(Path(path))
+        self.use_model(Path(path))  # checked before it is installed
 
     @Slot(int)
     def teach(self, digit: int) -> None:

@@ -1,0 +1,117 @@
+"""Hostile and odd input: files that are not files, models that cannot answer, pixels no camera
+makes, inputs that would take for ever. Each case once made digitpad hang, crash or lie."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import onnx
+import pytest
+from onnx import TensorProto, helper
+from PIL import Image
+
+import digitpad
+from digitpad.imaging import ImageError
+from digitpad.preprocess import to_uint8_gray
+from digitpad.recognizer import Recognizer
+from digitpad.runtime import ModelError, Predictor
+
+
+def tiny_model(path: Path, *, dtype: int = TensorProto.FLOAT, batch: int | str = "N",
+               ending: str = "Softmax") -> Path:
+    """A small ONNX digit model (one linear layer): 28x28x1 in, 10 scores out. ``ending`` is the
+    last step: "Softmax" gives probabilities, "Identity" logits, "NaN" nothing usable."""
+    weights = np.random.default_rng(0).normal(0, 0.1, (784, 10)).astype(np.float32)
+    nodes = [helper.make_node("Cast", ["image"], ["as_float"], to=TensorProto.FLOAT),
+             helper.make_node("Flatten", ["as_float"], ["flat"]),
+             helper.make_node("MatMul", ["flat", "weights"], ["logits"])]
+    if ending == "NaN":
+        nodes += [helper.make_node("Sub", ["logits", "logits"], ["zero"]),
+                  helper.make_node("Div", ["zero", "zero"], ["scores"])]
+    else:
+        nodes.append(helper.make_node(ending, ["logits"], ["scores"]))
+    graph = helper.make_graph(
+        nodes, "tiny", [helper.make_tensor_value_info("image", dtype, [batch, 28, 28, 1])],
+        [helper.make_tensor_value_info("scores", TensorProto.FLOAT, [batch, 10])],
+        [helper.make_tensor("weights", TensorProto.FLOAT, weights.shape, weights.ravel())])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.save(model, path)
+    return path
+
+
+def test_a_working_tiny_model_is_accepted(tmp_path):
+    """The probe below refuses only bad models: the same model, made right, answers."""
+    assert Predictor(tiny_model(tmp_path / "good.onnx")).predict(np.zeros((3, 28, 28))).shape == (3, 10)
+
+
+@pytest.mark.parametrize("kind", [dict(dtype=TensorProto.DOUBLE), dict(dtype=TensorProto.UINT8),
+                                  dict(batch=1), dict(ending="Identity"), dict(ending="NaN")],
+                         ids=["double input", "uint8 input", "batch of one", "logits", "NaN"])
+def test_a_model_that_cannot_answer_is_refused_on_loading(tmp_path, kind):
+    with pytest.raises(ModelError):
+        Recognizer(tiny_model(tmp_path / "bad.onnx", **kind))
+
+
+@pytest.mark.parametrize("kind", [dict(batch=1), dict(ending="NaN")], ids=["batch of one", "NaN"])
+def test_the_cli_refuses_a_bad_model_with_a_message(tmp_path, kind):
+    picture = tmp_path / "seven.png"
+    Image.new("L", (100, 100), 255).save(picture)
+    run = subprocess.run([sys.executable, "-m", "digitpad", "predict", "--json", "--model",
+                          str(tiny_model(tmp_path / "bad.onnx", **kind)), str(picture)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.stderr and "model" in run.stderr.lower()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("as_model", [False, True], ids=["image", "model"])
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path, as_model):
+    pipe = tmp_path / "pipe.png"
+    os.mkfifo(pipe)
+    picture = tmp_path / "blank.png"
+    Image.new("L", (60, 60), 255).save(picture)
+    arguments = ["--model", str(pipe), str(picture)] if as_model else [str(pipe)]
+    run = subprocess.run([sys.executable, "-m", "digitpad", "predict", *arguments],
+                         capture_output=True, text=True, timeout=60)  # a hang fails here
+    assert run.returncode != 0 and "not a regular file" in run.stderr
+
+
+def test_a_grid_of_thousands_of_dots_is_read_in_bounded_time():
+    """9,801 dots: grouping them pair by pair again after each merge took minutes."""
+    code = ("import numpy as np, digitpad\n"
+            "grid = np.full((792, 792), 255, np.uint8)\n"
+            "for dy in range(4):\n"
+            "    for dx in range(4):\n"
+            "        grid[dy::8, dx::8] = 0\n"
+            "digitpad.read_digits(grid)\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_integers_beyond_16_bits_keep_their_order():
+    gray = to_uint8_gray(np.array([[65793, 0, 200_000]], np.int32))  # 65793 wrapped round to 0
+    assert gray[0, 1] == 0 and gray[0, 2] == 255 and abs(int(gray[0, 0]) - 65793 * 255 // 200_000) <= 1
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf, np.nan])
+def test_one_bad_float_pixel_does_not_erase_the_digit(bad):
+    picture = np.ones((120, 120), np.float32)
+    picture[15:105, 55:65] = 0.0  # a dark 1 on white, in 0-1 floats
+    picture[0, 0] = bad
+    assert digitpad.recognize(picture).digit == 1
+
+
+@pytest.mark.parametrize("pixels", [np.array([["a", "b"], ["c", "d"]]), np.zeros((40, 40), complex),
+                                    np.zeros((40, 40), object)], ids=["strings", "complex", "objects"])
+def test_pixels_that_are_not_numbers_are_an_image_error(pixels):
+    with pytest.raises(ImageError):
+        digitpad.recognize(pixels)
+
+
+def test_premultiplied_alpha_is_read():
+    picture = Image.new("LA", (120, 120), (255, 0))
+    picture.paste((0, 255), (55, 15, 65, 105))
+    assert digitpad.recognize(picture.convert("La")).digit == 1
