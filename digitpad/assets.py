@@ -13,9 +13,18 @@ BUNDLED_ONNX = BUNDLED_MODEL.with_suffix(".onnx")
 BUNDLED_CARD = BUNDLED_MODEL.with_suffix(".json")
 
 
+# What the window reads from a card, and the types it needs; a field of another type is left out.
+CARD_FIELDS = {"architecture": str, "test_accuracy": (int, float), "parameters": int, "runtime": str}
+
+
 def read_card(model_path: str | Path) -> dict:
-    """The model card (JSON) saved beside a model, or {} if there is none or it is unreadable."""
+    """The model card (JSON) saved beside a model, or {} if there is none or it is unreadable.
+    Fields the window shows are there only with the right type (a hand-edited card cannot break it)."""
     try:
-        return json.loads(Path(model_path).with_suffix(".json").read_text(encoding="utf-8"))
+        card = json.loads(Path(model_path).with_suffix(".json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(card, dict):
+        return {}
+    return {key: value for key, value in card.items()
+            if key not in CARD_FIELDS or (isinstance(value, CARD_FIELDS[key]) and not isinstance(value, bool))}

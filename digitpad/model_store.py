@@ -1,66 +1,135 @@
 """The user's own models: the one in use and the one before it, in the user's data folder.
 
-A new model is written beside the old one under temporary names and renamed into place, so an
-interrupted save leaves the model in use intact. With no user model, the bundled one is used.
+Each installed model gets a folder of its own (``versions/<unique name>/model.onnx``, ``.keras``
+and ``.json`` beside it), written in full before anything points to it. Which one is in use, and
+which came before, are one-line pointer files, each replaced in a single atomic step
+(``os.replace``). So model and card always belong together, an interrupted or failed install
+leaves the model in use as it was, and two windows installing at once each leave a whole model
+in use. With no user model, the bundled one is used.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+import time
 from pathlib import Path
 
 from digitpad import assets
 
 PARTS = (".onnx", ".keras", ".json")
+KEEP_SECONDS = 3600  # versions that no pointer names are removed once this old (another window
+# may be installing one that it has not pointed to yet)
 
 
 class ModelStore:
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
-        self.current = self.folder / "current"
-        self.previous = self.folder / "previous"
+        self.versions = self.folder / "versions"
+        self._adopt_old_layout()
 
     def active_onnx(self) -> Path:
         """The model to predict with: the user's if there is one, else the bundled one."""
-        path = self.current.with_suffix(".onnx")
-        return path if path.is_file() else assets.BUNDLED_ONNX
+        return self.current_onnx() or assets.BUNDLED_ONNX
 
     def active_keras(self) -> Path:
-        path = self.current.with_suffix(".keras")
-        return path if path.is_file() else assets.BUNDLED_MODEL
+        current = self.current_onnx()
+        keras_path = current.with_suffix(".keras") if current else None
+        return keras_path if keras_path and keras_path.is_file() else assets.BUNDLED_MODEL
 
     def has_user_model(self) -> bool:
-        return self.current.with_suffix(".onnx").is_file()
+        return self.current_onnx() is not None
+
+    def current_onnx(self) -> Path | None:
+        """The user's model in use, or None."""
+        return self._pointed("current")
+
+    def previous_onnx(self) -> Path | None:
+        """The user's model before it (kept after a reset or a newer install), or None."""
+        return self._pointed("previous")
 
     def install(self, staged: Path) -> Path:
         """Make the model saved at ``staged`` (.onnx, .keras and .json beside it) the one in use.
 
-        The model in use so far becomes ``previous``. Raises OSError (disk full, no permission)
-        with the current model untouched.
+        The model in use so far becomes the previous one. Raises OSError (disk full, no
+        permission) with the model in use untouched.
         """
-        self.folder.mkdir(parents=True, exist_ok=True)
-        incoming = self.folder / "incoming"
-        for suffix in PARTS:  # copy first: a failure here leaves everything as it was
-            source = staged.with_suffix(suffix)
-            if source.is_file():
-                shutil.copyfile(source, incoming.with_suffix(suffix + ".tmp"))
-        if self.has_user_model():
+        self.versions.mkdir(parents=True, exist_ok=True)
+        version = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=self.versions))
+        try:
             for suffix in PARTS:
-                if self.current.with_suffix(suffix).is_file():
-                    os.replace(self.current.with_suffix(suffix), self.previous.with_suffix(suffix))
-        for suffix in (".keras", ".json", ".onnx"):  # the .onnx last: it marks the model as present
-            tmp = incoming.with_suffix(suffix + ".tmp")
-            if tmp.is_file():
-                os.replace(tmp, self.current.with_suffix(suffix))
-        return self.current.with_suffix(".onnx")
+                source = staged.with_suffix(suffix)
+                if source.is_file():
+                    shutil.copyfile(source, version / f"model{suffix}")
+            if not (version / "model.onnx").is_file():
+                raise OSError(f"{staged.with_suffix('.onnx')}: no ONNX model to install")
+        except OSError:
+            shutil.rmtree(version, ignore_errors=True)
+            raise
+        before = self._read_pointer("current")
+        if before:
+            self._write_pointer("previous", before)
+        self._write_pointer("current", version.name)
+        self._tidy()
+        return version / "model.onnx"
 
     def reset(self) -> None:
-        """Go back to the bundled model; the user's model is kept as ``previous``."""
-        for suffix in PARTS:
-            if self.current.with_suffix(suffix).is_file():
-                os.replace(self.current.with_suffix(suffix), self.previous.with_suffix(suffix))
+        """Go back to the bundled model; the user's model is kept as the previous one."""
+        before = self._read_pointer("current")
+        if before:
+            self._write_pointer("previous", before)
+            (self.folder / "current").unlink(missing_ok=True)
 
     def card(self) -> dict:
         """The model card of the model in use."""
         return assets.read_card(self.active_onnx())
+
+    def _pointed(self, pointer: str) -> Path | None:
+        name = self._read_pointer(pointer)
+        path = self.versions / name / "model.onnx" if name else None
+        return path if path and path.is_file() else None
+
+    def _read_pointer(self, pointer: str) -> str:
+        try:
+            name = (self.folder / pointer).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return ""
+        return name if name and Path(name).name == name else ""  # a bare folder name, nothing else
+
+    def _write_pointer(self, pointer: str, name: str) -> None:
+        handle, temporary = tempfile.mkstemp(prefix=f".{pointer}-", dir=self.folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(name + "\n")
+            os.replace(temporary, self.folder / pointer)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def _tidy(self) -> None:
+        """Remove old versions that neither pointer names."""
+        named = {self._read_pointer("current"), self._read_pointer("previous")}
+        for version in self.versions.iterdir():
+            try:
+                if version.name not in named and time.time() - version.stat().st_mtime > KEEP_SECONDS:
+                    shutil.rmtree(version, ignore_errors=True)
+            except OSError:
+                continue  # another window removed it first
+
+    def _adopt_old_layout(self) -> None:
+        """Models saved by earlier versions (``current.onnx`` and its parts in the folder itself)
+        become versions, once."""
+        for pointer in ("previous", "current"):
+            old = self.folder / f"{pointer}.onnx"
+            if not old.is_file():
+                continue
+            try:
+                installed = self.install(old)
+                for suffix in PARTS:
+                    old.with_suffix(suffix).unlink(missing_ok=True)
+            except OSError:
+                continue
+            if pointer == "previous":  # installed as current: it was the previous one
+                self._write_pointer("previous", installed.parent.name)
+                (self.folder / "current").unlink(missing_ok=True)

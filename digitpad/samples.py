@@ -51,7 +51,7 @@ class SampleStore:
     def samples(self) -> list[Sample]:
         """Every readable sample, oldest first; damaged or foreign files are skipped."""
         found = []
-        for path in sorted(self.folder.glob("[0-9]_*.png"), key=lambda p: p.stat().st_mtime_ns):
+        for path in self._oldest_first():
             try:
                 with Image.open(path) as image:
                     pixels = np.asarray(image.convert("L"), np.float32) / 255
@@ -60,6 +60,17 @@ class SampleStore:
             if pixels.shape == (28, 28):
                 found.append(Sample(path, int(path.name[0]), pixels))
         return found
+
+    def _oldest_first(self) -> list[Path]:
+        """The sample files, oldest first; one that vanishes meanwhile (another window deleted it,
+        a dangling link) is left out."""
+        dated = []
+        for path in self.folder.glob("[0-9]_*.png"):
+            try:
+                dated.append((path.stat().st_mtime_ns, path))
+            except OSError:
+                continue
+        return [path for _, path in sorted(dated)]
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """All samples as (N, 28, 28) float32 images and (N,) int labels."""

@@ -4,6 +4,7 @@ makes, inputs that would take for ever. Each case once made digitpad hang, crash
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,10 +16,12 @@ from onnx import TensorProto, helper
 from PIL import Image
 
 import digitpad
+from digitpad import assets
 from digitpad.imaging import ImageError
 from digitpad.preprocess import to_uint8_gray
 from digitpad.recognizer import Recognizer
 from digitpad.runtime import ModelError, Predictor
+from digitpad.samples import SampleStore
 
 
 def tiny_model(path: Path, *, dtype: int = TensorProto.FLOAT, batch: int | str = "N",
@@ -115,3 +118,56 @@ def test_premultiplied_alpha_is_read():
     picture = Image.new("LA", (120, 120), (255, 0))
     picture.paste((0, 255), (55, 15, 65, 105))
     assert digitpad.recognize(picture.convert("La")).digit == 1
+
+
+@pytest.mark.parametrize("card", ['[1, 2]', '{"test_accuracy": "high", "architecture": 5, "parameters": "many"}',
+                                  '{"test_accuracy": true}', 'not json'])
+def test_a_malformed_model_card_is_read_as_far_as_it_makes_sense(tmp_path, card):
+    model = tmp_path / "model.onnx"
+    shutil.copyfile(assets.BUNDLED_ONNX, model)
+    model.with_suffix(".json").write_text(card)
+    read = assets.read_card(model)
+    assert isinstance(read, dict) and not {"test_accuracy", "architecture", "parameters"} & set(read)
+
+
+def test_the_window_shows_a_model_with_a_malformed_card(make_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    model = tmp_path / "model.onnx"
+    shutil.copyfile(assets.BUNDLED_ONNX, model)
+    model.with_suffix(".json").write_text('{"test_accuracy": "high", "architecture": 5}')
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window = make_window(str(model))
+    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)  # raised here before
+    window.about_action.trigger()
+    assert shown and "digitpad" in shown[0]
+
+
+def test_listing_samples_survives_a_vanished_file(tmp_path):
+    store = SampleStore(tmp_path / "samples")
+    kept = store.add(np.zeros((28, 28), np.float32), 3)
+    (store.folder / "4_dangling.png").symlink_to(tmp_path / "gone.png")
+    assert [sample.path for sample in store.samples()] == [kept.path]
+
+
+def test_a_huge_array_is_shrunk_as_files_are_and_boxed_in_its_own_pixels():
+    pixels = np.full((6000, 6000), 255, np.uint8)
+    pixels[1000:5000, 2800:3200] = 0  # a 1
+    found = digitpad.read_digits(pixels)
+    assert [result.digit for result in found] == [1]
+    left, top, right, bottom = found[0].box
+    assert abs(left - 2800) < 30 and abs(top - 1000) < 30 and abs(right - 3200) < 30 and abs(bottom - 5000) < 30
+
+
+@pytest.mark.parametrize("mode", ["P", "1", "I;16", "RGBA"])
+def test_large_images_of_every_mode_are_shrunk_and_read(tmp_path, mode):
+    picture = Image.new("L", (4400, 3000), 255)
+    picture.paste(0, (2000, 500, 2300, 2500))  # a 1
+    if mode == "I;16":
+        picture = Image.fromarray((np.asarray(picture).astype(np.uint16) * 257))
+    else:
+        picture = picture.convert(mode)
+    path = tmp_path / "large.png"
+    picture.save(path)
+    assert [result.digit for result in digitpad.read_digits(path)] == [1]

@@ -38,13 +38,15 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     assert total == 1000  # the slice's test images
     assert dialog.curves.series["val_accuracy"]  # the curves were drawn as it trained
     stroke(window.canvas, ONE)  # the window kept working
+    staging = dialog.worker.staging
     with qtbot.waitSignal(window.model_loaded, timeout=10000) as loaded:
         dialog.use_button.click()
-    assert loaded.args[0] == str(window.models.current.with_suffix(".onnx"))
+    assert loaded.args[0] == str(window.models.current_onnx())
+    assert not staging.exists()  # the staged model was copied into the store, its folder removed
     assert window.models.card()["architecture"] == "cnn"
     window.reset_model_action.trigger()
     qtbot.waitUntil(lambda: window._model_path == str(assets.BUNDLED_ONNX), timeout=5000)
-    assert window.models.previous.with_suffix(".onnx").is_file()
+    assert window.models.previous_onnx().is_file()
 
 
 def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot, warnings):
@@ -117,4 +119,4 @@ def test_a_damaged_saved_model_falls_back_to_the_bundled_one(make_window, qtbot,
     qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
     assert window._model_path == str(assets.BUNDLED_ONNX)
     assert "could not be loaded" in warnings[0]
-    assert (models / "previous.onnx").is_file()  # kept, not deleted
+    assert window.models.previous_onnx().read_bytes() == b"half a model"  # kept, not deleted

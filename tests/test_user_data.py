@@ -1,5 +1,9 @@
 """The user's samples and models survive crashes, damage and full disks."""
 
+import json
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -71,10 +75,10 @@ def test_install_keeps_the_previous_model_and_reset_goes_back(tmp_path):
     models.install(staged_model(tmp_path / "a", b"first"))
     models.install(staged_model(tmp_path / "b", b"second"))
     assert models.active_onnx().read_bytes() == b"second.onnx"
-    assert models.previous.with_suffix(".onnx").read_bytes() == b"first.onnx"
+    assert models.previous_onnx().read_bytes() == b"first.onnx"
     models.reset()
     assert models.active_onnx() == assets.BUNDLED_ONNX
-    assert models.previous.with_suffix(".onnx").read_bytes() == b"second.onnx"
+    assert models.previous_onnx().read_bytes() == b"second.onnx"
 
 
 def test_an_interrupted_install_leaves_the_current_model_intact(tmp_path, monkeypatch):
@@ -90,3 +94,54 @@ def test_an_interrupted_install_leaves_the_current_model_intact(tmp_path, monkey
         models.install(staged_model(tmp_path / "b", b"new"))
     assert models.active_onnx().read_bytes() == b"good.onnx"
     assert models.active_keras().read_bytes() == b"good.keras"
+
+
+INSTALLER = """
+import json, sys
+from pathlib import Path
+from digitpad.model_store import ModelStore
+store, staging, tag = ModelStore(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+staging.mkdir(parents=True, exist_ok=True)
+for i in range(int(sys.argv[4])):
+    name = f"{tag}-{i}"
+    (staging / "m.onnx").write_text(name)
+    (staging / "m.keras").write_text(name)
+    (staging / "m.json").write_text(json.dumps({"name": name}))
+    store.install(staging / "m.onnx")
+"""
+
+
+def test_two_windows_installing_at_once_always_leave_a_whole_model(tmp_path):
+    """Model and card are switched together: whatever is read at any moment belongs together."""
+    folder = tmp_path / "models"
+    runs = [subprocess.Popen([sys.executable, "-c", INSTALLER, str(folder), str(tmp_path / tag), tag, "150"])
+            for tag in ("a", "b")]
+    store, seen = ModelStore(folder), 0
+    while any(run.poll() is None for run in runs):
+        current = store.current_onnx()
+        if current is None:
+            continue
+        try:
+            model, card = current.read_text(), json.loads(current.with_suffix(".json").read_text())
+        except FileNotFoundError:
+            continue  # tidied away between the two reads: a later read sees the new model
+        assert card["name"] == model == current.with_suffix(".keras").read_text()
+        seen += 1
+    assert [run.wait() for run in runs] == [0, 0] and seen
+    final = store.current_onnx()
+    assert final.read_text() in ("a-149", "b-149")
+    assert json.loads(final.with_suffix(".json").read_text())["name"] == final.read_text()
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_models_saved_by_an_earlier_version_are_kept(tmp_path):
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for pointer in ("current", "previous"):
+        for suffix in (".onnx", ".keras", ".json"):
+            (folder / f"{pointer}{suffix}").write_text(f"{pointer}{suffix}")
+    models = ModelStore(folder)
+    assert models.current_onnx().read_text() == "current.onnx"
+    assert models.active_keras().read_text() == "current.keras"
+    assert models.previous_onnx().read_text() == "previous.onnx"
+    assert not (folder / "current.onnx").exists()

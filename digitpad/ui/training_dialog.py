@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import shutil
 import time
 from pathlib import Path
 
@@ -253,6 +254,7 @@ class TrainingDialog(QDialog):
         self.worker.cancel()
         self.thread.quit()
         self.thread.wait()
+        shutil.rmtree(self.worker.staging, ignore_errors=True)  # a kept model was copied already
         super().closeEvent(event)
 
 
