@@ -26,5 +26,5 @@ def read_card(model_path: str | Path) -> dict:
         return {}
     if not isinstance(card, dict):
         return {}
-    return {key: value for key, value in card.items()
-            if key not in CARD_FIELDS or (isinstance(value, CARD_FIELDS[key]) and not isinstance(value, bool))}
+    return {key: value for key, value in card.items() if key not in CARD_FIELDS
+            or (isinstance(value, CARD_FIELDS[key]) and not isinstance(value, bool))}

@@ -35,12 +35,11 @@ def load_gray_scaled(source: ImageSource) -> tuple[np.ndarray, float]:
     large photo was shrunk): what maps positions in the array back to the source's pixels."""
     if isinstance(source, np.ndarray):
         return _within_side(array_to_gray(source))
-    if isinstance(source, Image.Image):
-        pixels, scale = _pixels(source)
-    elif isinstance(source, (str, os.PathLike)):
-        pixels, scale = _pixels(open_image(source))
-    else:
+    if not isinstance(source, (Image.Image, str, os.PathLike)):
         raise TypeError(f"expected a path, a PIL image or a numpy array, not {type(source).__name__}")
+    with warnings.catch_warnings():  # Pillow's notes on odd EXIF or chunks are not the user's concern
+        warnings.simplefilter("ignore", UserWarning)
+        pixels, scale = _pixels(source if isinstance(source, Image.Image) else open_image(source))
     return array_to_gray(pixels), scale
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import zipfile
+from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -88,8 +90,21 @@ def build(architecture: str) -> keras.Model:
 
 
 def load(path: str | os.PathLike) -> keras.Model:
-    """Load a ``.keras`` file safely (no code execution) and check it maps 28x28x1 to 10 classes."""
-    model = keras.saving.load_model(path, compile=False, safe_mode=True)
+    """Load a ``.keras`` file safely (no code execution) and check it maps 28x28x1 to 10 classes.
+
+    Raises ValueError with a plain message for a file that is missing, damaged or not a model."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path.name}: no such file." if not path.exists() else f"{path.name}: not a file.")
+    if not zipfile.is_zipfile(path):
+        raise ValueError(f"{path.name}: damaged, or not a Keras model (.keras files are zip archives).")
+    try:
+        model = keras.saving.load_model(path, compile=False, safe_mode=True)
+    except (TypeError, ValueError, KeyError, OSError) as error:  # Keras' own words are for developers
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ValueError(f"{path.name} cannot be loaded as a digit model: {first}") from None
+    if not isinstance(model, keras.Model):
+        raise ValueError(f"{path.name} holds no Keras model.")
     check_shapes(model)
     return model
 

@@ -62,7 +62,8 @@ class Predictor:
         probe = np.zeros((2, 28, 28), np.float32)
         probe[1, 4:24, 12:16] = 1.0  # a 1
         scores = self.predict(probe)
-        if (scores < -1e-4).any() or (scores > 1 + 1e-4).any() or not np.allclose(scores.sum(1), 1, atol=1e-3):
+        in_range = (scores > -1e-4).all() and (scores < 1 + 1e-4).all()
+        if not in_range or not np.allclose(scores.sum(1), 1, atol=1e-3):
             raise ModelError(f"{self.path.name} does not give probabilities (its outputs do not sum to 1).")
 
 

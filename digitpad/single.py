@@ -69,9 +69,10 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Regi
 def crop_readings(gray: np.ndarray) -> list[Region]:
     """A digit crop, enlarged, once for each tone that may be its paper: the one most of its
     border holds first, and the other too when the border is about as much ink as paper (a small
-    digit cut tight, whose strokes cross every edge; a sliver, which is all stroke). Where ink reaches the border, the crop is framed in its paper's tone first, so that the
-    background is measured on paper. A clean digit as large as MNIST's, on a clear background (an
-    MNIST image), is taken as it is."""
+    digit cut tight, whose strokes cross every edge; a sliver, which is all stroke). Where ink
+    reaches the border, the crop is framed in its paper's tone first, so that the background is
+    measured on paper. A clean digit as large as MNIST's, on a clear background (an MNIST image),
+    is taken as it is."""
     middle = (int(gray.max()) + int(gray.min())) / 2
     border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
     light = float(np.count_nonzero(border > middle)) / border.size

@@ -115,6 +115,21 @@ def test_load_refuses_a_model_of_the_wrong_shape(tmp_path):
         models.load(tmp_path / "classes.keras")
 
 
+def test_load_says_plainly_why_a_keras_file_is_refused(tmp_path):
+    import zipfile
+
+    (tmp_path / "broken.keras").write_bytes(b"PK\x03\x04 cut short")
+    with pytest.raises(ValueError, match="damaged"):  # it said "File not found"
+        models.load(tmp_path / "broken.keras")
+    with zipfile.ZipFile(tmp_path / "code.keras", "w") as archive:  # a config naming os.system
+        archive.writestr("config.json", json.dumps({"module": "os", "class_name": "system", "config": {}}))
+        archive.writestr("metadata.json", json.dumps({"keras_version": "3.0.0"}))
+    with pytest.raises(ValueError, match="cannot be loaded"):  # it was a raw TypeError
+        models.load(tmp_path / "code.keras")
+    with pytest.raises(ValueError, match="no such file"):
+        models.load(tmp_path / "gone.keras")
+
+
 def test_runtime_refuses_a_file_that_is_not_a_model(tmp_path):
     (tmp_path / "junk.onnx").write_bytes(b"not a model at all")
     with pytest.raises(ModelError, match="junk.onnx"):

@@ -114,7 +114,7 @@ for i in range(int(sys.argv[4])):
 def test_two_windows_installing_at_once_always_leave_a_whole_model(tmp_path):
     """Model and card are switched together: whatever is read at any moment belongs together."""
     folder = tmp_path / "models"
-    runs = [subprocess.Popen([sys.executable, "-c", INSTALLER, str(folder), str(tmp_path / tag), tag, "150"])
+    runs = [subprocess.Popen([sys.executable, "-c", INSTALLER, str(folder), str(tmp_path / tag), tag, "300"])
             for tag in ("a", "b")]
     store, seen = ModelStore(folder), 0
     while any(run.poll() is None for run in runs):
@@ -129,7 +129,7 @@ def test_two_windows_installing_at_once_always_leave_a_whole_model(tmp_path):
         seen += 1
     assert [run.wait() for run in runs] == [0, 0] and seen
     final = store.current_onnx()
-    assert final.read_text() in ("a-149", "b-149")
+    assert final.read_text() in ("a-299", "b-299")
     assert json.loads(final.with_suffix(".json").read_text())["name"] == final.read_text()
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no temporary files left
 

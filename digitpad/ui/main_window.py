@@ -303,7 +303,8 @@ class MainWindow(QMainWindow):
             Predictor(staged.with_suffix(".onnx"))  # refuses a model that cannot answer
         except ModelError as error:
             QMessageBox.warning(self, self.tr("Model"), self.tr(
-                "The new model cannot be used (%1). The model in use is unchanged.").replace("%1", str(error)))
+                "The new model cannot be used (%1). The model in use is unchanged.")
+                .replace("%1", str(error)))
             return
         try:
             path = self.models.install(staged)
