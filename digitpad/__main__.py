@@ -4,4 +4,5 @@ import sys
 
 from digitpad.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a training child process starts from this module
+    sys.exit(main())

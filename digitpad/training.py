@@ -8,13 +8,14 @@ import platform
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
 from digitpad import augment
 from digitpad.data import Mnist
+from digitpad.jobs import Progress
 from digitpad.preprocess import to_mnist
 from digitpad.runtime import Predictor
 
@@ -43,17 +44,6 @@ class TrainConfig:
     initial: str | None = None  # continue from this saved model instead of a fresh one
     seed: int = 0
     limit: int | None = None  # use only the first N training images (quick runs, tests)
-
-
-@dataclass
-class Progress:
-    """One training step or epoch, as the callbacks see it."""
-
-    epoch: int  # 0-based
-    epochs: int
-    batch: int  # batches done in this epoch
-    batches: int
-    logs: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

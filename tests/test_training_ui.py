@@ -1,5 +1,8 @@
 """Retraining, fine-tuning and loading models from the window, through Qt signals."""
 
+import os
+import signal
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -59,6 +62,33 @@ def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot, warnings
     with qtbot.waitSignal(dialog.worker.cancelled, timeout=3000):
         dialog.cancel()
     assert dialog.pages.currentIndex() == 0 and not window.models.has_user_model()
+
+
+def test_start_and_cancel_twenty_times(window, qtbot):
+    """Each start is a fresh child process, each cancel kills it; the window lives on."""
+    window.open_training("retrain")
+    dialog = window.training_dialog
+    dialog.data_edit.setText(str(SLICE))
+    for _ in range(20):
+        with qtbot.waitSignal(dialog.worker.cancelled, timeout=10000):
+            dialog.start_button.click()
+            dialog.cancel()
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0 and dialog.start_button.isEnabled(),
+                        timeout=5000)
+    assert not window.models.has_user_model()
+
+
+def test_a_crashed_training_process_is_a_message(window, qtbot, warnings):
+    window.open_training("retrain")
+    dialog = window.training_dialog
+    dialog.data_edit.setText(str(SLICE))
+    dialog.epochs.setValue(5)
+    with qtbot.waitSignal(dialog.worker.progress, timeout=120000):
+        dialog.start_button.click()
+    with qtbot.waitSignal(dialog.worker.failed, timeout=10000) as failed:
+        os.kill(dialog.worker.child.pid, signal.SIGKILL)  # as the system's out-of-memory killer would
+    assert "stopped unexpectedly" in failed.args[0] and not window.models.has_user_model()
+    assert "stopped unexpectedly" in warnings[-1] and window.isVisible()
 
 
 def test_missing_data_is_explained_and_start_disabled(window):
