@@ -40,7 +40,12 @@ class TrainingWorker(QObject):
         messages = context.Queue()
         child = self.child = context.Process(target=run_in_child, args=(job, self.staging, messages),
                                              daemon=True)
-        child.start()
+        try:
+            child.start()
+        except (OSError, RuntimeError) as error:  # no process to be had (limits, a frozen app)
+            self._stop.clear()
+            self.failed.emit(f"the training process could not start ({error}).")
+            return
         try:
             outcome, payload = self._relay(child, messages)
         finally:
