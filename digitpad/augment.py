@@ -3,8 +3,10 @@
 MNIST digits are clean, mid-width and centred with a margin; real ones come from scanners,
 cameras and other apps: cut tight to the ink (even clipped by the frame), at 8-16 px, in 1-bit,
 blurred, in hairline or marker strokes, stretched, slanted, bent, written with a crossed 7 or a
-flagged 1. Each variant is drawn as such an input would look and then goes through ``to_mnist``,
-exactly as the user's image would, so the model learns what the pipeline really hands it. Pure
+flagged 1. Each variant is drawn as such an input would look, dark on light or light on dark, and
+then goes the way the user's image would (``single.readings``, then ``to_mnist``: a tiny crop is
+framed in its paper's tone and enlarged first), so the model learns what the pipeline really hands
+it. Pure
 numpy and OpenCV: no TensorFlow, so the variants are tested and timed without it.
 """
 
@@ -15,7 +17,8 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from digitpad.preprocess import background_level, to_mnist
+from digitpad.preprocess import to_mnist
+from digitpad.single import readings
 
 Variant = Callable[[np.ndarray, np.random.Generator], np.ndarray]
 
@@ -33,8 +36,13 @@ def _scaled(image: np.ndarray, longest: int, interpolation: int = cv2.INTER_AREA
 
 
 def low_resolution(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A 8-16 px scan of the digit, cut tight (a dataset's tiny digits)."""
-    return _scaled(_tight(image), int(rng.integers(8, 17)))
+    """A 8-16 px scan of the digit, cut tight (a dataset's tiny digits), now and then clipped by a
+    pixel at one edge."""
+    small = _scaled(_tight(image), int(rng.integers(8, 17)))
+    if rng.random() < 1 / 3 and min(small.shape) > 4:
+        side = int(rng.integers(4))
+        small = np.ascontiguousarray(np.rot90(np.rot90(small, side)[1:], -side))
+    return small
 
 
 def clipped(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -118,12 +126,13 @@ VARIANTS: dict[str, Variant] = {
     "blurred": blurred, "stretched": stretched, "elastic": elastic,
 }
 STYLE_SHARE = 0.5  # of the 7s and 1s chosen for a variant, this share is written in the other style
+DARK_ON_LIGHT = 0.5  # this share of the variants is handed over as ink on paper, the rest as MNIST is
 
 
 def real_world(images: np.ndarray, labels: np.ndarray, seed: int = 0,
                kinds: tuple[str, ...] = tuple(VARIANTS)) -> np.ndarray:
-    """One variant of each raw MNIST image (N, 28, 28), of a random kind, through ``to_mnist``:
-    float32 (N, 28, 28). (Polarity is left alone: ``to_mnist`` treats both alike.)"""
+    """One variant of each raw MNIST image (N, 28, 28), of a random kind, read as the app reads
+    a picture of one digit (its likelier reading): float32 (N, 28, 28)."""
     rng = np.random.default_rng(seed)
     out = np.zeros((len(images), 28, 28), np.float32)
     for i, (image, label) in enumerate(zip(images, labels)):
@@ -131,8 +140,9 @@ def real_world(images: np.ndarray, labels: np.ndarray, seed: int = 0,
             variant = styled(image, int(label), rng)
         else:
             variant = VARIANTS[kinds[int(rng.integers(len(kinds)))]](image, rng)
-        if background_level(variant) >= 128:  # a tight crop's border can be mostly ink (a 1)
-            variant = cv2.copyMakeBorder(variant, 2, 2, 2, 2, cv2.BORDER_CONSTANT, value=0)
-        digit = to_mnist(variant)
+        if rng.random() < DARK_ON_LIGHT:
+            variant = 255 - variant
+        found = readings(variant)
+        digit = to_mnist(found[0].ink) if found else None
         out[i] = digit if digit is not None else to_mnist(image)
     return out
