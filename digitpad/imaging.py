@@ -18,6 +18,7 @@ MAX_SIDE = 2000  # larger photos are downscaled first: digits need no more detai
 
 ORIENTATION = 0x0112  # the EXIF tag that says how the camera was held
 ImageSource = str | os.PathLike | Image.Image | np.ndarray
+_AVERAGED = {"L", "LA", "RGB", "RGBA", "I", "F"}  # the modes whose blocks Pillow can average
 _DECODED_SCALE = "digitpad.decoded_scale"  # image.info key: the size decoded against the file's
 
 
@@ -85,23 +86,37 @@ def _pixels(image: Image.Image) -> tuple[np.ndarray, float]:
     except (OSError, ValueError, SyntaxError, TypeError):
         pass  # a broken EXIF block: keep the image as stored
     width, decoded = image.size[0], image.info.get(_DECODED_SCALE, 1.0)
-    if max(image.size) > MAX_SIDE:  # averaged by a whole factor: fast, little memory, a new image
-        factor = math.ceil(max(image.size) / MAX_SIDE)
-        try:
-            image = image.reduce(factor)
-        except ValueError:  # modes Pillow cannot average (palette, 1-bit, 16-bit)
-            image = image.convert("RGBA" if image.mode == "P" else "I" if image.mode.startswith("I") else "L")
-            image = image.reduce(factor)
+    if max(image.size) > MAX_SIDE:
+        image = _reduced(image, math.ceil(max(image.size) / MAX_SIDE))
     scale = decoded * image.size[0] / width
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
         return np.asarray(image), scale
     if image.mode == "La":  # premultiplied alpha: Pillow converts it only to LA
         image = image.convert("LA")
-    has_alpha = bool({"A", "a"} & set(image.getbands())) or "transparency" in image.info
     try:
-        return np.asarray(image.convert("RGBA" if has_alpha else "L")), scale
+        return np.asarray(image.convert("RGBA" if _has_alpha(image) else "L")), scale
     except (ValueError, OSError) as error:  # a mode Pillow cannot convert (e.g. "La")
         raise ImageError(f"Unsupported kind of image ({image.mode}): {error}.") from None
+
+
+def _reduced(image: Image.Image, factor: int) -> Image.Image:
+    """``image`` averaged over ``factor`` x ``factor`` blocks, a strip at a time: Pillow's reduce
+    copies the whole image (twice with transparency) and cannot average some modes."""
+    mode = image.mode
+    if mode not in _AVERAGED:  # palette, 1-bit, 16-bit, CMYK...: a mode that Pillow averages
+        mode = "I" if mode.startswith("I") else "RGBA" if _has_alpha(image) else \
+            "RGB" if len(image.getbands()) >= 3 else "L"
+    width, height = image.size
+    strip = factor * max(1, 500_000 // (width * factor))  # about half a megapixel at a time
+    pieces = []
+    for top in range(0, height, strip):
+        piece = image.crop((0, top, width, min(top + strip, height)))
+        pieces.append(np.asarray((piece if piece.mode == mode else piece.convert(mode)).reduce(factor)))
+    return Image.fromarray(np.concatenate(pieces))
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return bool({"A", "a"} & set(image.getbands())) or "transparency" in image.info
 
 
 def _within_side(gray: np.ndarray) -> tuple[np.ndarray, float]:
