@@ -14,11 +14,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from digitpad.preprocess import to_uint8_gray
 
 MAX_PIXELS = 60_000_000  # refuse larger images before decoding them (decompression bombs)
+WEBP_MAX_PIXELS = 16_000_000  # Pillow decodes WebP only in full, at ~15 bytes a pixel: larger ones are refused
 MAX_SIDE = 2000  # larger photos are downscaled first: digits need no more detail than this
 
 ORIENTATION = 0x0112  # the EXIF tag that says how the camera was held
 ImageSource = str | os.PathLike | Image.Image | np.ndarray
-_AVERAGED = {"L", "LA", "RGB", "RGBA", "I", "F"}  # the modes whose blocks Pillow can average
+_AVERAGED = {"L", "RGB", "I", "F"}  # modes Pillow averages without a copy of the image
 _DECODED_SCALE = "digitpad.decoded_scale"  # image.info key: the size decoded against the file's
 
 
@@ -57,11 +58,16 @@ def open_image(path: str | os.PathLike) -> Image.Image:
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ImageError(f"{name}: the image is too large ({width}x{height} pixels).")
+            if image.format == "WEBP" and width * height > WEBP_MAX_PIXELS:
+                raise ImageError(f"{name}: a WebP image this large ({width}x{height} pixels) cannot be "
+                                 f"opened safely. Save it as PNG or JPEG, or at most 16 megapixels.")
             image.seek(0)  # animations: the first frame
             if max(width, height) > MAX_SIDE:
                 image.draft(image.mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at reduced size
             image.load()
             image.info[_DECODED_SCALE] = image.size[0] / width
+    except ImageError:
+        raise
     except FileNotFoundError:
         raise ImageError(f"{name}: no such file.") from None
     except IsADirectoryError:
@@ -100,12 +106,13 @@ def _pixels(image: Image.Image) -> tuple[np.ndarray, float]:
 
 
 def _reduced(image: Image.Image, factor: int) -> Image.Image:
-    """``image`` averaged over ``factor`` x ``factor`` blocks, a strip at a time: Pillow's reduce
-    copies the whole image (twice with transparency) and cannot average some modes."""
-    mode = image.mode
-    if mode not in _AVERAGED:  # palette, 1-bit, 16-bit, CMYK...: a mode that Pillow averages
-        mode = "I" if mode.startswith("I") else "RGBA" if _has_alpha(image) else \
-            "RGB" if len(image.getbands()) >= 3 else "L"
+    """``image`` averaged over ``factor`` x ``factor`` blocks. Pillow does it in place for plain
+    modes; with transparency it copies the whole image twice, and some modes it cannot average:
+    those go a strip at a time."""
+    if image.mode in _AVERAGED:
+        return image.reduce(factor)
+    mode = "I" if image.mode.startswith("I") else "RGBA" if _has_alpha(image) else \
+        "RGB" if len(image.getbands()) >= 3 else "L"
     width, height = image.size
     strip = factor * max(1, 500_000 // (width * factor))  # about half a megapixel at a time
     pieces = []

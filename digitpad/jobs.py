@@ -70,8 +70,22 @@ def run_in_child(job: Job, staging: Path, queue) -> None:
         queue.put(("failed", str(error)))
     except ImportError as error:  # a broken TensorFlow install
         queue.put(("failed", f"TensorFlow could not be loaded: {error}"))
-    except Exception as error:  # a bug must reach the user
-        queue.put(("failed", f"{type(error).__name__}: {error}\n\n{traceback.format_exc(limit=3)}"))
+    except Exception as error:  # TensorFlow failing, or a bug: either must reach the user
+        queue.put(("failed", tensorflow_failure(error)
+                   or f"{type(error).__name__}: {error}\n\n{traceback.format_exc(limit=3)}"))
+
+
+def tensorflow_failure(error: Exception) -> str | None:
+    """What a TensorFlow error means, in words (its own text starts "Graph execution error" and
+    lists the model's internals); None for any other error."""
+    if not any(kind.__name__ == "OpError" for kind in type(error).__mro__):
+        return None
+    if type(error).__name__ == "ResourceExhaustedError":
+        return "Training ran out of memory. Close other programs and try again."
+    text = getattr(error, "message", str(error))
+    said = [line.split(" [Op:")[0].strip() for line in text.splitlines()
+            if line.strip() and not line.startswith((" ", "\t", "Graph execution error", "Detected at node"))]
+    return "Training stopped: TensorFlow reported " + (f"\"{said[-1]}\"" if said else "an error") + "."
 
 
 def _retrain(job: Job, staging: Path, training, hooks) -> dict:

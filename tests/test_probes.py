@@ -17,7 +17,7 @@ from onnx import TensorProto, helper
 from PIL import Image
 
 import digitpad
-from digitpad import assets
+from digitpad import assets, imaging
 from digitpad.imaging import ImageError
 from digitpad.preprocess import to_uint8_gray
 from digitpad.recognizer import Recognizer
@@ -177,6 +177,17 @@ def test_large_images_of_every_mode_are_shrunk_and_read(tmp_path, mode):
     if mode != "PA":  # (no file format holds it: given as an image)
         picture.save(path)
     assert [result.digit for result in digitpad.read_digits(picture if mode == "PA" else path)] == [1]
+
+
+def test_a_webp_too_large_to_decode_safely_is_refused(tmp_path, monkeypatch):
+    """Pillow decodes a WebP only in full, at ~15 bytes a pixel (a 60 MP one took 2.5 s, 1 GB)."""
+    path = tmp_path / "wide.webp"
+    Image.new("RGB", (400, 300), "white").save(path)
+    monkeypatch.setattr(imaging, "WEBP_MAX_PIXELS", 100_000)
+    with pytest.raises(ImageError, match=r"^wide.webp: a WebP image this large .* Save it as PNG or JPEG"):
+        digitpad.recognize(path)
+    monkeypatch.setattr(imaging, "WEBP_MAX_PIXELS", 120_000)
+    assert digitpad.recognize(path).digit is None
 
 
 def test_a_corrupt_exif_block_reads_without_warnings(tmp_path):

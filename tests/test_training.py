@@ -1,6 +1,7 @@
 """Training, saving and exporting, on the committed slice (one short epoch)."""
 
 import json
+import queue
 
 import numpy as np
 import pytest
@@ -8,6 +9,10 @@ import pytest
 pytestmark = pytest.mark.slow
 training = pytest.importorskip("digitpad.training")
 
+import keras  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+from digitpad import jobs  # noqa: E402
 from digitpad import model as models  # noqa: E402
 from digitpad.runtime import ModelError, Predictor  # noqa: E402
 
@@ -189,3 +194,24 @@ def test_the_same_seed_trains_the_same_model(mnist_slice):
     first, second = (training.train(mnist_slice, config).model.get_weights() for _ in range(2))
     for a, b in zip(first, second):
         np.testing.assert_array_equal(a, b)
+
+
+def test_a_tensorflow_failure_is_told_in_words(tmp_path, monkeypatch):
+    """TensorFlow's own text ("Graph execution error: Detected at node ...") is not for users."""
+    net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(10, activation="softmax")])
+    net.compile("adam", "sparse_categorical_crossentropy")
+    with pytest.raises(tf.errors.OpError) as caught:
+        net.fit(np.zeros((8, 4)), np.full(8, 12), verbose=0)  # labels out of range
+
+    def failing(*args):
+        raise caught.value
+
+    monkeypatch.setattr(jobs, "_retrain", failing)
+    messages = queue.Queue()
+    jobs.run_in_child(jobs.Job("retrain", tmp_path / "m.onnx", tmp_path / "m.keras"), tmp_path, messages)
+    kind, message = messages.get_nowait()
+    assert kind == "failed" and "Graph execution" not in message and "node" not in message
+    assert message.startswith("Training stopped") and "label value of 12" in message
+    out_of_memory = tf.errors.ResourceExhaustedError(None, None, "Graph execution error:\n\nOOM when allocating")
+    assert jobs.tensorflow_failure(out_of_memory) == "Training ran out of memory. Close other programs and try again."
+    assert jobs.tensorflow_failure(ValueError("plain")) is None
