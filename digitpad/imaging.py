@@ -14,7 +14,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from digitpad.preprocess import to_uint8_gray
 
 MAX_PIXELS = 60_000_000  # refuse larger images before decoding them (decompression bombs)
-WEBP_MAX_PIXELS = 16_000_000  # Pillow decodes WebP only in full, at ~15 bytes a pixel: larger ones are refused
+WEBP_MAX_PIXELS = 16_000_000  # Pillow decodes WebP only in full (~15 bytes a pixel): larger are refused
 MAX_SIDE = 2000  # larger photos are downscaled first: digits need no more detail than this
 
 ORIENTATION = 0x0112  # the EXIF tag that says how the camera was held
