@@ -131,7 +131,7 @@ class Recognizer:
 
         found = []
         height = region.line_height or region.ink.shape[0]
-        for start, piece in segment.split(region.ink, height, confidence):
+        for start, piece in segment.split(region.ink, max(height, region.ink.shape[0]), confidence):
             digit = region_to_mnist(piece)
             if digit is not None:
                 rows = np.flatnonzero(piece.any(axis=1))
