@@ -207,17 +207,29 @@ def remove_rules(mask: np.ndarray) -> np.ndarray:
     height, width = mask.shape
     window = 3  # a rule tilted by a pixel or two still fills this many rows together
     across = _morph(mask, cv2.MORPH_DILATE, (window, 1)).mean(axis=1) > LINE_SPAN
-    rule_rows = np.flatnonzero(across)
-    if rule_rows.size == 0:
-        return mask
     rules = np.zeros_like(mask)
-    rules[rule_rows] = mask[rule_rows]
+    rules[across] = mask[across]
     rules = _thin(_morph(rules, cv2.MORPH_OPEN, (1, max(8, width // 10))), True, LINE_WIDTH * width)
+    rules |= _tilted_rules(mask, rules)
     if not rules.any():
         return mask
     cleaned = mask & ~rules
     gap = int(np.ceil(stroke_width(rules, 0))) + 3
     return cleaned | (_morph(cleaned, cv2.MORPH_CLOSE, (gap, 1)) & rules)
+
+
+def _tilted_rules(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """Rules tilted by more than a row or two (a page photographed at a slant): thin runs of ink
+    that reach across most of the picture's width in one piece, stepping from row to row, and
+    that are none of the rules ``found`` already."""
+    width = mask.shape[1]
+    steps = _morph(_morph(mask, cv2.MORPH_DILATE, (3, 1)), cv2.MORPH_OPEN, (1, max(8, width // 10)))
+    runs = _thin(mask & steps, True, LINE_WIDTH * width)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
+    long = stats[:, cv2.CC_STAT_WIDTH] >= LINE_SPAN * width
+    long[0] = False  # the background
+    long[np.unique(labels[found])] = False
+    return long[labels]
 
 
 def _drawn_digits(gray: np.ndarray) -> list[Region]:

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 import digitpad
 from benchmarks.photos import HERE, label_of, paper, photograph
 from benchmarks.synthetic import write
-from digitpad.photo import find_digits, remove_lines
+from digitpad.photo import find_digits, remove_lines, remove_rules
 
 
 def written(digits, height=70, lines=1, page="plain", seed=0, gap=0.95, ink=(25, 25, 35)):
@@ -61,6 +61,21 @@ def test_a_dark_grid_does_not_disturb_reading():
     photo[::30] = photo[:, ::30] = 130  # a dark grid: squares 30 px apart
     assert digits_of(digitpad.read_digits(photo)) == [1, 4]
     assert digits_of(digitpad.read_digits(plain)) == [1, 4]
+
+
+def test_rules_photographed_at_a_slant_are_removed_and_the_strokes_they_cross_kept():
+    """Rules as dark as the pen, tilted so that no few rows hold one (a notebook photographed at
+    a slant): found as thin runs across the page in one piece."""
+    digit = np.zeros((200, 600), bool)
+    digit[40:150, 300:307] = True  # a 1 standing on the middle rule and reaching the top one
+    rules = np.zeros_like(digit)
+    for top in (40, 100, 150):
+        for x in range(600):
+            y = top + x * 12 // 600  # 12 rows of drift across the page
+            rules[y:y + 2, x] = True
+    cleaned = remove_rules(digit | rules)
+    assert (cleaned & digit).sum() / digit.sum() > 0.97
+    assert (cleaned & rules & ~digit).sum() / (rules & ~digit).sum() < 0.02
 
 
 def test_light_ink_on_a_dark_board():
