@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,6 +23,7 @@ MARK_FLAT = 1.3  # ...or this many times wider than tall...
 MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit
 JOIN_GAP = 0.25  # parts of one digit lie at most this share of its line's height apart
 AS_SURE = 0.02  # two readings of one digit this close in confidence: the likelier way is kept
+BATCH = 256  # digits per model call in recognize_many: larger batches gain little more
 
 
 @dataclass(frozen=True)
@@ -74,13 +76,30 @@ class Recognizer:
         gray, scale = load_gray_scaled(image)
         return _rescaled(self._one_digit(gray), scale)
 
+    def recognize_many(self, images: Iterable[ImageSource]) -> list[Recognition]:
+        """``recognize()`` of each of ``images``, the digits going through the model in batches
+        of up to BATCH: several times faster than one call each for many small images. Raises
+        ImageError for an image that cannot be read, as ``recognize()`` does."""
+        pending = []  # per image: its readings as (MNIST image, box), and its scale
+        for image in images:
+            gray, scale = load_gray_scaled(image)
+            pending.append((_candidates(gray), scale))
+        digits = [digit for found, _ in pending for digit, _ in found]
+        batches = [self.predictor.predict(np.stack(digits[at:at + BATCH]))
+                   for at in range(0, len(digits), BATCH)]
+        probabilities = np.concatenate(batches) if batches else np.zeros((0, 10), np.float32)
+        results, start = [], 0
+        for found, scale in pending:
+            ways = [Recognition(int(p.argmax()), p, digit, box)
+                    for (digit, box), p in zip(found, probabilities[start:start + len(found)])]
+            results.append(_rescaled(_surest(ways), scale))
+            start += len(found)
+        return results
+
     def _one_digit(self, gray: np.ndarray, regions: list | None = None) -> Recognition:
         """The surest of the ways to read ``gray`` as one digit, with its box."""
-        found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions)]
-        found = [(digit, box) for digit, box in found if digit is not None]
-        results = self._classify([digit for digit, _ in found], [box for _, box in found])
-        surest = max((result.confidence for result in results), default=0.0)
-        return next((result for result in results if result.confidence >= surest - AS_SURE), NOTHING)
+        found = _candidates(gray, regions)
+        return _surest(self._classify([digit for digit, _ in found], [box for _, box in found]))
 
     def read_digits(self, image: ImageSource) -> list[Recognition]:
         """Every digit in ``image``, line by line and left to right, each with its ``box``."""
@@ -152,6 +171,18 @@ class Recognizer:
         return results
 
 
+def _candidates(gray: np.ndarray, regions: list | None = None) -> list[tuple[np.ndarray, tuple | None]]:
+    """The ways to read ``gray`` as one digit (``single.readings``) as (MNIST image, box)."""
+    found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions)]
+    return [(digit, box) for digit, box in found if digit is not None]
+
+
+def _surest(results: list[Recognition]) -> Recognition:
+    """The reading the model is surest of; the first of those about as sure (the likelier way)."""
+    surest = max((result.confidence for result in results), default=0.0)
+    return next((result for result in results if result.confidence >= surest - AS_SURE), NOTHING)
+
+
 def _around(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """The box around two boxes."""
     return (min(first[0], second[0]), min(first[1], second[1]),
@@ -198,6 +229,11 @@ def default_recognizer() -> Recognizer:
 def recognize(image: ImageSource) -> Recognition:
     """Recognise the one digit in ``image`` with the bundled model."""
     return default_recognizer().recognize(image)
+
+
+def recognize_many(images: Iterable[ImageSource]) -> list[Recognition]:
+    """Recognise the one digit in each of ``images`` with the bundled model, in batches."""
+    return default_recognizer().recognize_many(images)
 
 
 def read_digits(image: ImageSource) -> list[Recognition]:

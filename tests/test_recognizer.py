@@ -57,6 +57,22 @@ def test_nothing_to_recognise_is_not_a_guess():
     assert not result.is_sure and result.candidates == []
 
 
+def test_recognize_many_answers_as_recognize_does(tmp_path, mnist_slice):
+    """Batched across images (more than one batch here), each answer as recognize() gives it:
+    drawings, MNIST digits, a tiny crop read both ways round, a blank picture, a file."""
+    crop = 255 - mnist_slice.x_test[0][4:24, 6:22]  # dark on light, cut tight: two readings
+    images = [draw(3), np.full((280, 280), 255, np.uint8), crop, _saved(draw(8), tmp_path / "8.png"),
+              *mnist_slice.x_test[:300]]
+    many = digitpad.recognize_many(images)
+    assert len(many) == len(images) and many[1].digit is None
+    for one, batched in zip(map(digitpad.recognize, images), many):
+        assert one.digit == batched.digit and one.box == batched.box
+        np.testing.assert_allclose(one.probabilities, batched.probabilities, atol=1e-5)
+    assert digitpad.recognize_many([]) == []
+    with pytest.raises(digitpad.ImageError, match="no such file"):
+        digitpad.recognize_many([draw(1), tmp_path / "missing.png"])
+
+
 def test_the_model_is_loaded_once():
     assert default_recognizer() is default_recognizer()
 
