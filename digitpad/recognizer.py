@@ -14,13 +14,14 @@ from digitpad import assets, segment
 from digitpad.imaging import ImageSource, load_gray_scaled
 from digitpad.photo import find_digits, region_to_mnist
 from digitpad.preprocess import to_mnist
-from digitpad.single import readings
 from digitpad.runtime import Predictor
+from digitpad.single import readings
 
 SURE = 0.80  # below this confidence the app says it is not sure
 MARK_HEIGHT = 0.5  # a mark is shorter than this share of its line's digits...
 MARK_FLAT = 1.3  # ...or this many times wider than tall...
 MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit
+MARK_TINY = 0.3  # shorter than this share of its line's digits, a mark however it is read
 JOIN_GAP = 0.25  # parts of one digit lie at most this share of its line's height apart
 AS_SURE = 0.02  # two readings of one digit this close in confidence: the likelier way is kept
 BATCH = 256  # digits per model call in recognize_many: larger batches gain little more
@@ -115,7 +116,7 @@ class Recognizer:
         found = [piece for region in regions for piece in self._split(region)]
         results = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
         results, heights = self._join_parts(gray, results, [height for _, _, height in found])
-        return [result for result, height in zip(results, heights) if not _is_mark(result, height)]
+        return [result for result, height in zip(results, heights) if not is_mark(result, height)]
 
     def _join_parts(self, gray: np.ndarray, results: list[Recognition], heights: list[float]):
         """Neighbours that are parts of one digit (an open 4's two strokes) read as one: close
@@ -197,13 +198,14 @@ def _may_join(first: tuple[int, int, int, int], second: tuple[int, int, int, int
     return level and -0.1 * height <= gap <= JOIN_GAP * height and second[2] - first[0] <= height
 
 
-def _is_mark(result: Recognition, line_height: float) -> bool:
+def is_mark(result: Recognition, line_height: float) -> bool:
     """A dot, dash, comma or "=" beside the digits: much shorter or flatter than the digits of its
     line, and not read surely; or both short and flat, however it is read."""
     left, top, right, bottom = result.box
     height, width = bottom - top, right - left
     short, flat = height < MARK_HEIGHT * line_height, width > MARK_FLAT * height
-    return (short and flat) or ((short or flat) and result.confidence < MARK_SURE)
+    tiny = height < MARK_TINY * line_height
+    return tiny or (short and flat) or ((short or flat) and result.confidence < MARK_SURE)
 
 
 def _rescaled(result: Recognition, scale: float) -> Recognition:

@@ -7,6 +7,7 @@ from PIL import Image, ImageDraw
 
 import digitpad
 from benchmarks.synthetic import write
+from digitpad.recognizer import Recognition, is_mark
 from tests.test_photo import digits_of, written
 
 
@@ -56,6 +57,22 @@ def test_digits_on_the_frame_are_kept():
 
 def test_separators_are_not_digits():
     assert read(strip([5, 0, 0, 0, 0], margin=0.15, marks=[("dot", 1), ("dash", 4)])) == "50000"
+
+
+def test_what_counts_as_a_mark_beside_the_digits():
+    """Marks: a piece a quarter as tall as its line's digits however surely it reads (a fragment
+    cut off a joined pair, a small loop); short or flat pieces read unsurely; dashes. Small
+    digits read surely (cents written half as tall) stay."""
+    def piece(width, height, sure):
+        probabilities = np.full(10, (1 - sure) / 9, np.float32)
+        probabilities[0] = sure
+        return Recognition(0, probabilities, box=(0, 0, width, height))
+
+    line = 60
+    assert is_mark(piece(14, 15, 1.0), line)  # a quarter as tall: a mark, though read surely
+    assert is_mark(piece(20, 27, 0.6), line) and not is_mark(piece(20, 27, 0.99), line)  # small 0s
+    assert is_mark(piece(40, 8, 1.0), line)  # a dash
+    assert not is_mark(piece(40, 58, 0.6), line)  # a digit the model is unsure of is still a digit
 
 
 def test_an_open_four_of_two_strokes_side_by_side_is_one_digit():
