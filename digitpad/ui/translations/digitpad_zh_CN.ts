@@ -1,336 +1,310 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="183"/>
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="184"/>
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
-        <location filename="../main_window.py" line="528" />
+        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="446"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="186"/>
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
-        <source>What the model sees
-(28 x 28 pixels)</source>
-        <translation>模型看到的图像
-（28 x 28 像素）</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="190"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="191"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="193"/>
         <source>&amp;Open image...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="194"/>
         <source>&amp;Save drawing...</source>
         <translation>保存绘图(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240" />
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
-        <source>Number:</source>
-        <translation>数字串：</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Retrain...</source>
         <translation>重新训练(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Fine-tune on my samples...</source>
         <translation>用我的样本微调(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245" />
+        <location filename="../main_window.py" line="202"/>
         <source>My &amp;samples...</source>
         <translation>我的样本(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
-        <source>That's a:</source>
-        <translation>其实是：</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="247" />
-        <source>Wrong answer? Say what the digit really is: digitpad keeps it to learn your handwriting.</source>
-        <translation>识别错了？告诉它正确的数字：digitpad 会保存下来学习你的笔迹。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="249" />
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Load model...</source>
         <translation>加载模型(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250" />
+        <location filename="../main_window.py" line="204"/>
         <source>Reset to &amp;bundled model</source>
         <translation>恢复为内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="205"/>
         <source>&amp;About digitpad</source>
         <translation>关于 digitpad(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278" />
-        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287" />
+        <location filename="../main_window.py" line="241"/>
         <source>Model ready: %1, %2 on the MNIST test set</source>
         <translation>模型已就绪：%1，MNIST 测试集准确率 %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291" />
+        <location filename="../main_window.py" line="245"/>
         <source>Model ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="257"/>
         <source>Your saved model could not be loaded (%1). digitpad uses the bundled model instead; the damaged one is kept in the data folder.</source>
         <translation>无法加载你保存的模型（%1）。digitpad 改用内置模型；损坏的模型仍保留在数据文件夹中。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="260"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="262"/>
         <source>No model: drawing still works, predictions are off.</source>
         <translation>没有模型：仍可绘图，但不会进行识别。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="282"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
-        <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after "That's a:". You have %1.</source>
+        <location filename="../main_window.py" line="283"/>
+        <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after &quot;That&apos;s a:&quot;. You have %1.</source>
         <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="306"/>
+        <source>The new model cannot be used (%1). The model in use is unchanged.</source>
+        <translation>新模型无法使用（%1）。当前使用的模型保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="313"/>
         <source>The new model could not be saved (%1). The model in use is unchanged.</source>
         <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
-        <location filename="../main_window.py" line="375" />
+        <location filename="../main_window.py" line="319"/>
         <source>Load model</source>
         <translation>加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="320"/>
         <source>Models (*.keras *.onnx)</source>
         <translation>模型 (*.keras *.onnx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="339"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="344"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="345"/>
         <source>The sample could not be saved (%1). Your other samples are safe.</source>
         <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="347"/>
         <source>Saved as %1: %2 samples of your handwriting.</source>
         <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="412"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="414"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493" />
+        <location filename="../main_window.py" line="415"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498" />
-        <source>%1% sure</source>
-        <translation>把握 %1%</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="501" />
-        <source>Not sure: %1 or %2?</source>
-        <translation>不确定：%1 还是 %2？</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="533" />
+        <location filename="../main_window.py" line="451"/>
         <source>Open image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534" />
+        <location filename="../main_window.py" line="452"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541" />
+        <location filename="../main_window.py" line="459"/>
         <source>Opening %1...</source>
         <translation>正在打开 %1...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547" />
+        <location filename="../main_window.py" line="465"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="466"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571" />
+        <location filename="../main_window.py" line="489"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="497"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="504"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590" />
+        <location filename="../main_window.py" line="508"/>
         <source>Nothing to save: the canvas is empty.</source>
         <translation>没有可保存的内容：画布是空的。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593" />
-        <location filename="../main_window.py" line="607" />
+        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Save drawing</source>
         <translation>保存绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="594" />
+        <location filename="../main_window.py" line="512"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603" />
+        <location filename="../main_window.py" line="521"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605" />
+        <location filename="../main_window.py" line="523"/>
         <source>Could not save %1: check the folder exists and is writable.</source>
         <translation>无法保存 %1：请检查文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="623" />
+        <location filename="../main_window.py" line="541"/>
         <source>Model: %1 (%2 parameters), %3 on the MNIST test set.</source>
         <translation>模型：%1（%2 个参数），MNIST 测试集准确率 %3。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626" />
+        <location filename="../main_window.py" line="544"/>
         <source>No model card found.</source>
         <translation>没有找到模型说明。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627" />
+        <location filename="../main_window.py" line="545"/>
         <source>About digitpad</source>
         <translation>关于 digitpad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628" />
+        <location filename="../main_window.py" line="546"/>
         <source>digitpad %1
 Draw a digit and watch a neural network recognise it.</source>
         <translation>digitpad %1
@@ -338,24 +312,59 @@ Draw a digit and watch a neural network recognise it.</source>
     </message>
 </context>
 <context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../result_panel.py" line="108"/>
+        <source>%1% sure</source>
+        <translation>把握 %1%</translation>
+    </message>
+    <message>
+        <location filename="../result_panel.py" line="111"/>
+        <source>Not sure: %1 or %2?</source>
+        <translation>不确定：%1 还是 %2？</translation>
+    </message>
+    <message>
+        <location filename="../result_panel.py" line="117"/>
+        <source>Number:</source>
+        <translation>数字串：</translation>
+    </message>
+    <message>
+        <location filename="../result_panel.py" line="118"/>
+        <source>That&apos;s a:</source>
+        <translation>其实是：</translation>
+    </message>
+    <message>
+        <location filename="../result_panel.py" line="119"/>
+        <source>Wrong answer? Say what the digit really is: digitpad keeps it to learn your handwriting.</source>
+        <translation>识别错了？告诉它正确的数字：digitpad 会保存下来学习你的笔迹。</translation>
+    </message>
+    <message>
+        <location filename="../result_panel.py" line="121"/>
+        <source>What the model sees
+(28 x 28 pixels)</source>
+        <translation>模型看到的图像
+（28 x 28 像素）</translation>
+    </message>
+</context>
+<context>
     <name>SamplesDialog</name>
     <message>
-        <location filename="../samples_dialog.py" line="18" />
+        <location filename="../samples_dialog.py" line="18"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="25" />
+        <location filename="../samples_dialog.py" line="25"/>
         <source>Delete selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="27" />
+        <location filename="../samples_dialog.py" line="27"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="47" />
+        <location filename="../samples_dialog.py" line="47"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
@@ -363,127 +372,127 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../training_dialog.py" line="44" />
+        <location filename="../training_dialog.py" line="45"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="44" />
+        <location filename="../training_dialog.py" line="45"/>
         <source>Retrain the model</source>
         <translation>重新训练模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="52" />
+        <location filename="../training_dialog.py" line="53"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="57" />
+        <location filename="../training_dialog.py" line="58"/>
         <source>MNIST folder:</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="64" />
+        <location filename="../training_dialog.py" line="65"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="68" />
+        <location filename="../training_dialog.py" line="69"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="69" />
+        <location filename="../training_dialog.py" line="70"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="72" />
-        <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people's digits.</source>
+        <location filename="../training_dialog.py" line="73"/>
+        <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people&apos;s digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="75" />
+        <location filename="../training_dialog.py" line="76"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="85" />
+        <location filename="../training_dialog.py" line="86"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="88" />
+        <location filename="../training_dialog.py" line="89"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="89" />
+        <location filename="../training_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="106" />
+        <location filename="../training_dialog.py" line="107"/>
         <source>Confusion matrix on the MNIST test set (rows: true digit, columns: predicted)</source>
         <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：预测数字）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="108" />
+        <location filename="../training_dialog.py" line="109"/>
         <source>Use the new model</source>
         <translation>使用新模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="109" />
+        <location filename="../training_dialog.py" line="110"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="128" />
+        <location filename="../training_dialog.py" line="129"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="138" />
+        <location filename="../training_dialog.py" line="139"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="141" />
+        <location filename="../training_dialog.py" line="142"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="179" />
+        <location filename="../training_dialog.py" line="180"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="192" />
+        <location filename="../training_dialog.py" line="193"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="210" />
+        <location filename="../training_dialog.py" line="211"/>
         <source>On your held-out samples (%1): %2 before, %3 after.</source>
         <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="213" />
+        <location filename="../training_dialog.py" line="214"/>
         <source>On MNIST test digits: %1 before, %2 after.</source>
         <translation>在 MNIST 测试数字上：之前 %1，之后 %2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="215" />
+        <location filename="../training_dialog.py" line="216"/>
         <source>Fine-tuning took %1.</source>
         <translation>微调用时 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="217" />
+        <location filename="../training_dialog.py" line="218"/>
         <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
         <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="238" />
+        <location filename="../training_dialog.py" line="239"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -492,7 +501,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="246" />
+        <location filename="../training_dialog.py" line="247"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
