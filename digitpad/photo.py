@@ -273,7 +273,8 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
     if len(keep) > MOST_PARTS:  # a dot grid or a texture, not writing: bound the work
         keep = sorted(sorted(keep, key=lambda i: areas[i])[-MOST_PARTS:])
     groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
-    groups = _drop_small(groups, side or max(mask.shape))
+    if photo:  # on a canvas every stroke is meant; marks are told by the recognizer
+        groups = _drop_small(groups, side or max(mask.shape))
     regions = []
     for line in _reading_order(groups):
         height = float(np.median([box[1] - box[0] for box, _ in line]))

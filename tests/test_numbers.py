@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 import digitpad
-from benchmarks.synthetic import write
+from benchmarks.synthetic import draw, write
 from digitpad.recognizer import Recognition, is_mark
 from tests.test_photo import digits_of, written
 
@@ -108,3 +108,15 @@ def test_boxes_are_in_the_pixels_of_the_image_given(as_source, tmp_path):
     assert abs(left - ink_cols[0]) <= 12 and abs(right - ink_cols[-1]) <= 12
     assert abs(top - ink_rows[0]) <= 12 and abs(bottom - ink_rows[-1]) <= 12
     assert found.digit == 7
+
+
+def test_a_second_digit_begun_beside_a_drawing_leaves_the_first_as_it_is():
+    """Mid-stroke, the start of a 7's bar beside a drawn 4 is no part of the 4: the 4 is read
+    from its own ink, not squeezed together with the new stroke into one picture."""
+    four = draw(4, size=420, box=(0.05, 0.2, 0.6))
+    begun = four.copy()
+    begun[110:128, 280:360] = 0  # the bar, pen still down
+    [alone] = digitpad.read_digits(four)
+    found = digitpad.read_digits(begun)
+    assert [result.digit for result in found] == [4]
+    np.testing.assert_allclose(found[0].image, alone.image, atol=1e-6)

@@ -46,8 +46,9 @@ ZERO = [(200 + 90 * np.cos(a), 200 + 140 * np.sin(a)) for a in np.linspace(-np.p
 def test_empty_canvas_shows_a_hint_and_no_bars(window):
     assert window.panel.chart.probabilities() is None
     assert window.panel.chart._hint == "Draw a digit"
-    assert window.panel.digit_label.text() == "-"
+    assert window.panel.digit_label.text() == ""  # no big dash (it looked like a black bar)
     assert not window.panel.model_view.has_image()
+    assert not window.clear_action.isEnabled()  # nothing to clear
 
 
 def test_bars_move_while_drawing_and_settle_at_release(window, qtbot):
@@ -80,8 +81,10 @@ def test_undo_redo_and_clear(window, qtbot):
     assert inked < 50 and window.undo_action.isEnabled()
     window.undo_action.trigger()
     assert canvas.is_empty() and qimage_to_gray(canvas.image()).min() == 255
-    assert window.panel.chart.probabilities() is None and window.panel.digit_label.text() == "-"
+    assert window.panel.chart.probabilities() is None and window.panel.digit_label.text() == ""
+    assert not window.clear_action.isEnabled()
     window.redo_action.trigger()
+    assert window.clear_action.isEnabled()
     qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"), timeout=3000)
     window.clear_action.trigger()
     assert canvas.is_empty() and window.panel.chart.probabilities() is None
@@ -125,8 +128,10 @@ def test_open_image_shows_it_and_recognises_it(window, qtbot, tmp_path):
     window.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=3000)
     assert window.panel.digit_label.text().startswith("3")
+    assert window.clear_action.isEnabled() and window.clear_action.text() == "Close &photo"  # says what it does
     window.clear_action.trigger()  # back to drawing
     assert window.stack.currentWidget() is window.canvas
+    assert window.clear_action.text() == "&Clear" and not window.clear_action.isEnabled()
 
 
 def test_a_bad_image_file_is_a_message_not_a_crash(window, qtbot, tmp_path, monkeypatch):
@@ -267,6 +272,21 @@ def test_every_text_has_a_chinese_translation():
                   if not (m.find("translation").text or "").strip() or m.find("translation").get("type")]
     assert unfinished == []
     assert (TRANSLATIONS / "digitpad_zh_CN.qm").stat().st_mtime >= (TRANSLATIONS / "digitpad_zh_CN.ts").stat().st_mtime - 1
+
+
+def test_the_hint_follows_the_model_from_loading_to_ready(make_window, qtbot):
+    window = make_window()
+    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
+    assert window.panel.chart._hint == "Draw a digit"
+
+
+def test_a_second_digit_keeps_the_bars_in_place(window, qtbot):
+    """The number row keeps its room while hidden: nothing moves when a second digit appears."""
+    top = window.panel.chart.mapTo(window, window.panel.chart.rect().topLeft()).y()
+    stroke(window.canvas, [(90, 80), (90, 340)])
+    stroke(window.canvas, [(300, 80), (300, 340)])
+    qtbot.waitUntil(lambda: window.panel.number_panel.isVisible(), timeout=3000)
+    assert window.panel.chart.mapTo(window, window.panel.chart.rect().topLeft()).y() == top
 
 
 def test_every_text_the_code_shows_is_translated_in_its_own_context(qapp):

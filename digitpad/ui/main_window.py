@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
-        self.clear_action.setText(self.tr("&Clear"))
+        self._update_edit_actions()  # Clear's text depends on what is shown
         self.paste_action.setText(self.tr("&Paste image"))
         self.retrain_action.setText(self.tr("&Retrain..."))
         self.fine_tune_action.setText(self.tr("&Fine-tune on my samples..."))
@@ -245,6 +245,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Model ready"), 8000)
         self._dirty = not self.canvas.is_empty()
         self._submit()
+        if self.canvas.is_empty() and self.stack.currentWidget() is not self.photo:
+            self._show_results([])  # the hint: from "Loading model..." to "Draw a digit"
         self.model_loaded.emit(path)
 
     @Slot(str)
@@ -439,6 +441,8 @@ class MainWindow(QMainWindow):
         drawing = self.stack.currentWidget() is self.canvas
         self.undo_action.setEnabled(drawing and self.canvas.can_undo())
         self.redo_action.setEnabled(drawing and self.canvas.can_redo())
+        self.clear_action.setEnabled(not (drawing and self.canvas.is_empty()))
+        self.clear_action.setText(self.tr("&Clear") if drawing else self.tr("Close &photo"))
 
     @Slot(int)
     def _on_pen_width(self, width: int) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from digitpad.ui.qimage import gray_to_qimage
 
 
 class ModelView(QWidget):
-    """A square showing the last image the model received (black when there is none)."""
+    """A square showing the last image the model received (an empty frame when there is none)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -29,8 +29,10 @@ class ModelView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         target = QRect(0, 0, self.width(), self.height())
-        painter.fillRect(target, QColor(Qt.GlobalColor.black))
         if self._image is not None:
+            painter.fillRect(target, QColor(Qt.GlobalColor.black))
             painter.drawImage(target, self._image)  # no smoothing: the pixels stay visible
+        else:
+            painter.fillRect(target, self.palette().color(QPalette.ColorRole.Base))
         painter.setPen(QColor(128, 128, 128))
         painter.drawRect(target.adjusted(0, 0, -1, -1))

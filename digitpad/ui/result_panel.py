@@ -27,6 +27,10 @@ class ResultPanel(QWidget):
         self.number_row.addStretch()
         self.number_panel = QWidget()
         self.number_panel.setLayout(self.number_row)
+        self.number_panel.setFixedHeight(self._number_button().sizeHint().height() + 8)
+        keep_room = self.number_panel.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # the digit and bars stay put when a number appears
+        self.number_panel.setSizePolicy(keep_room)
         self.number_panel.hide()
 
         self.digit_label = QLabel()
@@ -38,6 +42,7 @@ class ResultPanel(QWidget):
         self.digit_label.setMinimumHeight(90)
         self.verdict_label = QLabel()
         self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.verdict_label.setMinimumHeight(self.verdict_label.sizeHint().height())  # room kept when empty
         self.chart = ProbabilityChart()
 
         self.teach_label = QLabel()
@@ -81,10 +86,7 @@ class ResultPanel(QWidget):
             self.number_buttons.removeButton(extra)
             extra.deleteLater()
         for index in range(len(buttons), len(results)):
-            button = QToolButton(checkable=True, autoRaise=True)
-            font = button.font()
-            font.setPointSize(font.pointSize() + 6)
-            button.setFont(font)
+            button = self._number_button()
             self.number_buttons.addButton(button, index)
             self.number_row.insertWidget(1 + index, button)
         for index, result in enumerate(results):
@@ -93,10 +95,19 @@ class ResultPanel(QWidget):
             button.setChecked(index == selected)
         self.number_panel.setVisible(len(results) > 1)
 
+    @staticmethod
+    def _number_button() -> QToolButton:
+        """A digit of the number: larger than the text around it, checked when it is shown."""
+        button = QToolButton(checkable=True, autoRaise=True, text="0")
+        font = button.font()
+        font.setPointSize(font.pointSize() + 6)
+        button.setFont(font)
+        return button
+
     def _show(self, result: Recognition | None, hint: str) -> None:
         self.teach_panel.setEnabled(result is not None)
         if result is None:
-            self.digit_label.setText("-")
+            self.digit_label.setText("")
             self.verdict_label.setText("")
             self.chart.set_probabilities(None)
             self.chart.set_hint(hint)

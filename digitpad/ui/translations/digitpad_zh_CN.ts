@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="185"/>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="445"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="232"/>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
@@ -136,175 +136,180 @@
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
-        <location filename="../main_window.py" line="305"/>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="307"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Your saved model could not be loaded (%1). digitpad uses the bundled model instead; the damaged one is kept in the data folder.</source>
         <translation>无法加载你保存的模型（%1）。digitpad 改用内置模型；损坏的模型仍保留在数据文件夹中。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="262"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="264"/>
         <source>No model: drawing still works, predictions are off.</source>
         <translation>没有模型：仍可绘图，但不会进行识别。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="285"/>
         <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after &quot;That&apos;s a:&quot;. You have %1.</source>
         <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="308"/>
         <source>The new model cannot be used (%1). The model in use is unchanged.</source>
         <translation>新模型无法使用（%1）。当前使用的模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="315"/>
         <source>The new model could not be saved (%1). The model in use is unchanged.</source>
         <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Load model</source>
         <translation>加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Models (*.keras *.onnx)</source>
         <translation>模型 (*.keras *.onnx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="341"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="346"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="347"/>
         <source>The sample could not be saved (%1). Your other samples are safe.</source>
         <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Saved as %1: %2 samples of your handwriting.</source>
         <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="414"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="416"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="445"/>
+        <source>Close &amp;photo</source>
+        <translation>关闭照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="455"/>
         <source>Open image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="456"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Opening %1...</source>
         <translation>正在打开 %1...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="469"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="470"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="493"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="501"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="508"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="512"/>
         <source>Nothing to save: the canvas is empty.</source>
         <translation>没有可保存的内容：画布是空的。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Save drawing</source>
         <translation>保存绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="516"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Could not save %1: check the folder exists and is writable.</source>
         <translation>无法保存 %1：请检查文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Model: %1 (%2 parameters), %3 on the MNIST test set.</source>
         <translation>模型：%1（%2 个参数），MNIST 测试集准确率 %3。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="548"/>
         <source>No model card found.</source>
         <translation>没有找到模型说明。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="549"/>
         <source>About digitpad</source>
         <translation>关于 digitpad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="550"/>
         <source>digitpad %1
 Draw a digit and watch a neural network recognise it.</source>
         <translation>digitpad %1
@@ -314,32 +319,32 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../result_panel.py" line="108"/>
+        <location filename="../result_panel.py" line="111"/>
         <source>%1% sure</source>
         <translation>把握 %1%</translation>
     </message>
     <message>
-        <location filename="../result_panel.py" line="111"/>
+        <location filename="../result_panel.py" line="114"/>
         <source>Not sure: %1 or %2?</source>
         <translation>不确定：%1 还是 %2？</translation>
     </message>
     <message>
-        <location filename="../result_panel.py" line="117"/>
+        <location filename="../result_panel.py" line="120"/>
         <source>Number:</source>
         <translation>数字串：</translation>
     </message>
     <message>
-        <location filename="../result_panel.py" line="118"/>
+        <location filename="../result_panel.py" line="121"/>
         <source>That&apos;s a:</source>
         <translation>其实是：</translation>
     </message>
     <message>
-        <location filename="../result_panel.py" line="119"/>
+        <location filename="../result_panel.py" line="122"/>
         <source>Wrong answer? Say what the digit really is: digitpad keeps it to learn your handwriting.</source>
         <translation>识别错了？告诉它正确的数字：digitpad 会保存下来学习你的笔迹。</translation>
     </message>
     <message>
-        <location filename="../result_panel.py" line="121"/>
+        <location filename="../result_panel.py" line="124"/>
         <source>What the model sees
 (28 x 28 pixels)</source>
         <translation>模型看到的图像
