@@ -51,6 +51,8 @@ def open_image(path: str | os.PathLike) -> Image.Image:
     name = path.name or str(path)
     if path.exists() and not path.is_dir() and not path.is_file():
         raise ImageError(f"{name}: not a regular file (a pipe or a device), so not an image.")
+    if path.is_file() and path.stat().st_size == 0:
+        raise ImageError(f"{name}: the file is empty (0 bytes), so it holds no image.")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

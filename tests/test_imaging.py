@@ -80,7 +80,7 @@ def test_decompression_bomb_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "not an image"),
+    (b"", "the file is empty"),
     (b"hello, I am a text file\n", "not an image"),
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "not an image|damaged"),
 ])

@@ -27,6 +27,7 @@ from digitpad.ui.samples_dialog import SamplesDialog
 from digitpad.ui.worker import RecognitionWorker
 
 LIVE_INTERVAL_MS = 30  # at most ~33 predictions a second while a stroke goes on
+MESSAGE_MS = 15000  # an error stays this long in the status bar (its dialog says it too)
 
 
 class MainWindow(QMainWindow):
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         try:
             self.models.reset()
         except OSError as error:
-            self.statusBar().showMessage(str(error))
+            self.statusBar().showMessage(str(error), MESSAGE_MS)
         self._model_path = str(assets.BUNDLED_ONNX)
         self._request_model(self._model_path)
 
@@ -504,7 +505,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_image_failed(self, message: str) -> None:
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(message, MESSAGE_MS)
         QMessageBox.warning(self, self.tr("Cannot open image"), message)
 
     def save_drawing_dialog(self) -> None:
@@ -525,7 +526,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
             return True
         message = self.tr("Could not save %1: check the folder exists and is writable.").replace("%1", path)
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(message, MESSAGE_MS)
         QMessageBox.warning(self, self.tr("Save drawing"), message)
         return False
 
