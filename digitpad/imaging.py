@@ -88,15 +88,7 @@ def open_image(path: str | os.PathLike) -> Image.Image:
 def _pixels(image: Image.Image) -> tuple[np.ndarray, float]:
     """Pixels as an array (H x W gray, or H x W x 4 with alpha), upright and at most MAX_SIDE,
     and their scale against the upright image."""
-    try:
-        if image.getexif().get(ORIENTATION, 1) != 1:  # (unturned, it would copy the whole image)
-            image = ImageOps.exif_transpose(image)
-    except (OSError, ValueError, SyntaxError, TypeError):
-        pass  # a broken EXIF block: keep the image as stored
-    width, decoded = image.size[0], image.info.get(_DECODED_SCALE, 1.0)
-    if max(image.size) > MAX_SIDE:
-        image = _reduced(image, math.ceil(max(image.size) / MAX_SIDE))
-    scale = decoded * image.size[0] / width
+    image, scale = _prepared(image)
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
         return np.asarray(image), scale
     if image.mode == "La":  # premultiplied alpha: Pillow converts it only to LA
@@ -105,6 +97,39 @@ def _pixels(image: Image.Image) -> tuple[np.ndarray, float]:
         return np.asarray(image.convert("RGBA" if _has_alpha(image) else "L")), scale
     except (ValueError, OSError) as error:  # a mode Pillow cannot convert (e.g. "La")
         raise ImageError(f"Unsupported kind of image ({image.mode}): {error}.") from None
+
+
+def _prepared(image: Image.Image) -> tuple[Image.Image, float]:
+    """``image`` upright and at most MAX_SIDE, and its scale against the upright image."""
+    try:
+        if image.getexif().get(ORIENTATION, 1) != 1:  # (unturned, it would copy the whole image)
+            image = ImageOps.exif_transpose(image)
+    except (OSError, ValueError, SyntaxError, TypeError):
+        pass  # a broken EXIF block: keep the image as stored
+    width, decoded = image.size[0], image.info.get(_DECODED_SCALE, 1.0)
+    if max(image.size) > MAX_SIDE:
+        image = _reduced(image, math.ceil(max(image.size) / MAX_SIDE))
+    return image, decoded * image.size[0] / width
+
+
+def load_colour(source: ImageSource) -> np.ndarray:
+    """``source`` as H x W x 3 uint8 RGB, to be shown: the pixels ``load_gray`` reads (upright,
+    shrunk alike, so that boxes fit both), in colour, transparency on white. Arrays are shown in
+    the gray they are read in."""
+    if isinstance(source, np.ndarray):
+        return np.repeat(load_gray(source)[:, :, None], 3, axis=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        image, _ = _prepared(source if isinstance(source, Image.Image) else open_image(source))
+        if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # no colour: its gray, as it is read
+            return np.repeat(array_to_gray(np.asarray(image))[:, :, None], 3, axis=2)
+        try:
+            rgba = image.convert("LA" if image.mode == "La" else image.mode).convert("RGBA")
+        except (ValueError, OSError) as error:
+            raise ImageError(f"Unsupported kind of image ({image.mode}): {error}.") from None
+    shown = Image.new("RGBA", rgba.size, "white")
+    shown.alpha_composite(rgba)
+    return np.asarray(shown.convert("RGB"))
 
 
 def _reduced(image: Image.Image, factor: int) -> Image.Image:

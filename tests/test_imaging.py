@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 from benchmarks.synthetic import draw
-from digitpad.imaging import ImageError, array_to_gray, load_gray
+from digitpad.imaging import ImageError, array_to_gray, load_colour, load_gray
 from digitpad.preprocess import to_mnist
 
 
@@ -123,3 +123,23 @@ def test_array_channels_and_dtypes(seven):
 def test_not_an_image_source():
     with pytest.raises(TypeError):
         load_gray(42)
+
+
+def test_colour_for_showing_has_the_pixels_that_are_read(tmp_path):
+    """Blue ink stays blue on screen; the picture is turned and shrunk as the gray one, so boxes fit."""
+    picture = Image.new("RGB", (4400, 3000), "white")
+    picture.paste((30, 60, 200), (2000, 500, 2300, 2500))
+    path = tmp_path / "blue.jpg"
+    picture.save(path, exif=_turned_exif())
+    colour, gray = load_colour(path), load_gray(path)
+    assert colour.shape == (*gray.shape, 3) and gray.shape == (1467, 1000)  # upright: taller than wide
+    ink = gray < 128
+    assert ink.any() and (colour[ink][:, 2] > colour[ink][:, 0] + 80).all()  # blue, not gray
+    transparent = np.zeros((20, 20, 4), np.uint8)
+    assert (load_colour(Image.fromarray(transparent)) == 255).all()  # shown on white
+
+
+def _turned_exif() -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # the camera was held turned: the picture is shown rotated
+    return exif.tobytes()

@@ -134,6 +134,20 @@ def test_open_image_shows_it_and_recognises_it(window, qtbot, tmp_path):
     assert window.clear_action.text() == "&Clear" and not window.clear_action.isEnabled()
 
 
+def test_a_photo_is_shown_in_its_colours(window, qtbot, tmp_path):
+    from PIL import Image
+
+    picture = Image.new("RGB", (300, 300), "white")
+    picture.paste((30, 60, 200), (140, 40, 160, 260))  # a blue 1
+    path = tmp_path / "blue.png"
+    picture.save(path)
+    window.open_image(str(path))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=3000)
+    shown = window.photo.image().pixelColor(150, 150)
+    assert (shown.red(), shown.green(), shown.blue()) == (30, 60, 200)
+    assert window.panel.digit_label.text().startswith("1")
+
+
 def test_a_bad_image_file_is_a_message_not_a_crash(window, qtbot, tmp_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))

@@ -21,7 +21,7 @@ from digitpad.samples import SampleStore
 from digitpad.ui import language
 from digitpad.ui.canvas import Canvas
 from digitpad.ui.photo_view import PhotoView
-from digitpad.ui.qimage import gray_to_qimage, qimage_to_gray
+from digitpad.ui.qimage import qimage_to_gray, rgb_to_qimage
 from digitpad.ui.result_panel import ResultPanel
 from digitpad.ui.samples_dialog import SamplesDialog
 from digitpad.ui.worker import RecognitionWorker
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object, object)
     def _on_image_opened(self, name: str, pixels, results: list[Recognition]) -> None:
-        self.photo.set_image(gray_to_qimage(pixels))
+        self.photo.set_image(rgb_to_qimage(pixels))
         self.stack.setCurrentWidget(self.photo)
         self._update_edit_actions()
         self.statusBar().showMessage(self.tr("%1: press Esc to go back to drawing").replace("%1", name))

@@ -26,6 +26,9 @@ class PhotoView(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(420, 420)
 
+    def image(self) -> QImage:
+        return self._image
+
     def set_image(self, image: QImage) -> None:
         self._image = image
         self._boxes, self._selected = [], -1

@@ -21,3 +21,10 @@ def gray_to_qimage(pixels: np.ndarray) -> QImage:
     pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
     height, width = pixels.shape
     return QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+
+
+def rgb_to_qimage(pixels: np.ndarray) -> QImage:
+    """An RGB888 QImage owning a copy of the H x W x 3 uint8 array ``pixels``."""
+    pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
+    height, width, _ = pixels.shape
+    return QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()

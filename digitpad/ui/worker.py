@@ -7,7 +7,7 @@ import traceback
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from digitpad.imaging import ImageError, load_gray
+from digitpad.imaging import ImageError, load_colour, load_gray
 from digitpad.recognizer import Recognizer
 from digitpad.runtime import ModelError
 
@@ -19,7 +19,7 @@ class RecognitionWorker(QObject):
     model_ready = Signal(str)  # the model file's path
     model_failed = Signal(str)  # why it could not be loaded
     recognized = Signal(int, object)  # request number, list of Recognition
-    image_opened = Signal(str, object, object)  # name, gray pixels, list of Recognition
+    image_opened = Signal(str, object, object)  # name, RGB pixels to show, list of Recognition
     image_failed = Signal(str)  # a message for the user
 
     def __init__(self):
@@ -62,10 +62,11 @@ class RecognitionWorker(QObject):
         try:
             pixels = load_gray(source)
             results = self._recognizer.read_digits(pixels) if self._recognizer else []
+            shown = load_colour(source)  # the same pixels in colour: the boxes fit it
         except ImageError as error:
             self.image_failed.emit(str(error))
             return
         except Exception as error:  # a decoder bug must not take the app down
             self.image_failed.emit(f"{name}: {error}")
             return
-        self.image_opened.emit(name, pixels, results)
+        self.image_opened.emit(name, shown, results)
