@@ -354,3 +354,11 @@ def test_the_worker_answers_even_when_predicting_fails(qtbot, capsys):
         worker.recognize(7, draw(3))
     assert answer.args == [7, []]  # the window is not left waiting for ever
     assert "the runtime fell over" in capsys.readouterr().err
+
+
+def test_a_bar_says_100_percent_only_when_the_verdict_does():
+    from digitpad.ui.chart import bar_label
+
+    assert [bar_label(v) for v in (0.9994, 0.9995, 1.0, 0.994, 0.5, 0.004)] == ["99%", "100%", "100%", "99%",
+                                                                                 "50%", "0%"]
+    assert f"{0.9994 * 100:.1f}" == "99.9" and f"{0.9995 * 100:.1f}" == "100.0"  # the verdict's rounding

@@ -11,6 +11,13 @@ ACCENT = QColor("#2f7de1")
 DOUBT = QColor("#e0892f")
 
 
+def bar_label(value: float) -> str:
+    """A bar's percentage, whole: "100%" only when the verdict beside it (to a tenth) says 100.0%
+    too, so "99.9% sure" never stands beside a bar labelled 100%."""
+    percent = round(value * 100)
+    return f"{99 if percent == 100 and f'{value * 100:.1f}' != '100.0' else percent}%"
+
+
 class ProbabilityChart(QWidget):
     """Ten vertical bars, 0 to 9, the winner highlighted; a hint text when there is nothing to show."""
 
@@ -69,4 +76,4 @@ class ProbabilityChart(QWidget):
             painter.fillRect(bar, colour)
             if value >= 0.005:
                 above = QRectF(bar.left() - slot * 0.2, bar.top() - label_height, slot, label_height)
-                painter.drawText(above, Qt.AlignmentFlag.AlignCenter, f"{value:.0%}")
+                painter.drawText(above, Qt.AlignmentFlag.AlignCenter, bar_label(value))
