@@ -82,5 +82,14 @@ class SampleStore:
     def remove(self, sample: Sample) -> None:
         sample.path.unlink(missing_ok=True)
 
+    def relabel(self, sample: Sample, label: int) -> Sample:
+        """``sample`` as an example of ``label`` instead (its age, and so its place, kept).
+        Raises OSError if it cannot be renamed (gone, or the folder read-only)."""
+        if not 0 <= int(label) <= 9:
+            raise ValueError("a sample is labelled 0-9")
+        path = sample.path.with_name(f"{int(label)}{sample.path.name[1:]}")
+        os.replace(sample.path, path)
+        return Sample(path, int(label), sample.image)
+
     def __len__(self) -> int:
         return len(self.samples())

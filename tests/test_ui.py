@@ -326,7 +326,7 @@ def test_every_text_the_code_shows_is_translated_in_its_own_context(qapp):
     assert found > 50 and missing == []
 
 
-def test_review_and_delete_my_samples(window, qtbot):
+def test_review_and_delete_my_samples(window, qtbot, monkeypatch):
     from digitpad.ui.samples_dialog import SamplesDialog
 
     stroke(window.canvas, ONE)
@@ -335,10 +335,37 @@ def test_review_and_delete_my_samples(window, qtbot):
     window.panel.teach_buttons.button(7).click()
     dialog = SamplesDialog(window, window.samples)
     qtbot.addWidget(dialog)
-    assert dialog.list.count() == 2 and sorted(dialog.list.item(i).text() for i in range(2)) == ["1", "7"]
+    assert [dialog.list.item(i).text() for i in range(2)] == ["1", "7"]  # grouped by digit
+    assert "2 samples" in dialog.count.text() and "1: 1" in dialog.count.text() and "7: 1" in dialog.count.text()
+    assert not dialog.delete_button.isEnabled()  # nothing selected yet
+    dialog.list.item(1).setSelected(True)
+    assert dialog.close_button.isDefault() and not dialog.delete_button.isDefault()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter closes; it never deletes
+    assert len(window.samples) == 2
+    dialog.show()
+    dialog.list.item(1).setSelected(True)
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: next(answers))
+    dialog.delete_selected()  # asked, and the answer was no
+    assert len(window.samples) == 2
     dialog.list.item(1).setSelected(True)
     dialog.delete_selected()
     assert dialog.list.count() == 1 and len(window.samples) == 1
+
+
+def test_a_sample_given_the_wrong_digit_is_relabelled(window, qtbot):
+    from digitpad.ui.samples_dialog import SamplesDialog
+
+    stroke(window.canvas, ONE)
+    qtbot.waitUntil(lambda: bool(window._results), timeout=3000)
+    window.panel.teach_buttons.button(7).click()  # a slip: it is a 1
+    dialog = SamplesDialog(window, window.samples)
+    qtbot.addWidget(dialog)
+    dialog.list.item(0).setSelected(True)
+    dialog.label_choice.setCurrentIndex(1)
+    dialog.relabel_button.click()
+    assert [sample.label for sample in window.samples.samples()] == [1]
+    assert dialog.list.item(0).text() == "1"
 
 
 def test_the_worker_answers_even_when_predicting_fails(qtbot, capsys):

@@ -145,3 +145,17 @@ def test_models_saved_by_an_earlier_version_are_kept(tmp_path):
     assert models.active_keras().read_text() == "current.keras"
     assert models.previous_onnx().read_text() == "previous.onnx"
     assert not (folder / "current.onnx").exists()
+
+
+def test_relabel_keeps_the_sample_and_its_place(tmp_path):
+    from digitpad.samples import SampleStore
+
+    store = SampleStore(tmp_path / "samples")
+    first = store.add(np.full((28, 28), 0.5, np.float32), 7)
+    store.add(np.zeros((28, 28), np.float32), 3)
+    moved = store.relabel(first, 1)
+    assert [sample.label for sample in store.samples()] == [1, 3]  # still the oldest
+    np.testing.assert_allclose(store.samples()[0].image, first.image)
+    with pytest.raises(OSError):
+        store.relabel(first, 2)  # gone: renamed already
+    assert moved.label == 1

@@ -354,24 +354,40 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>SamplesDialog</name>
     <message>
-        <location filename="../samples_dialog.py" line="18"/>
+        <location filename="../samples_dialog.py" line="32"/>
+        <location filename="../samples_dialog.py" line="92"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="25"/>
-        <source>Delete selected</source>
-        <translation>删除所选</translation>
+        <location filename="../samples_dialog.py" line="43"/>
+        <source>Relabel as</source>
+        <translation>改标为</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="27"/>
+        <location filename="../samples_dialog.py" line="46"/>
+        <source>Delete selected...</source>
+        <translation>删除所选...</translation>
+    </message>
+    <message>
+        <location filename="../samples_dialog.py" line="50"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="47"/>
+        <location filename="../samples_dialog.py" line="77"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
+    </message>
+    <message>
+        <location filename="../samples_dialog.py" line="100"/>
+        <source>Delete %1 selected samples?</source>
+        <translation>删除所选的 %1 个样本？</translation>
+    </message>
+    <message>
+        <location filename="../samples_dialog.py" line="101"/>
+        <source>Delete samples</source>
+        <translation>删除样本</translation>
     </message>
 </context>
 <context>
