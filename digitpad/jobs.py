@@ -76,16 +76,16 @@ def run_in_child(job: Job, staging: Path, queue) -> None:
 
 
 def tensorflow_failure(error: Exception) -> str | None:
-    """What a TensorFlow error means, in words (its own text starts "Graph execution error" and
-    lists the model's internals); None for any other error."""
+    """What a TensorFlow error means, in words, to follow "Training stopped: " (its own text
+    starts "Graph execution error" and lists the model's internals); None for any other error."""
     if not any(kind.__name__ == "OpError" for kind in type(error).__mro__):
         return None
     if type(error).__name__ == "ResourceExhaustedError":
-        return "Training ran out of memory. Close other programs and try again."
+        return "the computer ran out of memory. Close other programs and try again."
     text = getattr(error, "message", str(error))
     said = [line.split(" [Op:")[0].strip() for line in text.splitlines()
             if line.strip() and not line.startswith((" ", "\t", "Graph execution error", "Detected at node"))]
-    return "Training stopped: TensorFlow reported " + (f"\"{said[-1]}\"" if said else "an error") + "."
+    return "TensorFlow reported " + (f"\"{said[-1]}\"" if said else "an error") + "."
 
 
 def _retrain(job: Job, staging: Path, training, hooks) -> dict:

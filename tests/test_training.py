@@ -211,7 +211,7 @@ def test_a_tensorflow_failure_is_told_in_words(tmp_path, monkeypatch):
     jobs.run_in_child(jobs.Job("retrain", tmp_path / "m.onnx", tmp_path / "m.keras"), tmp_path, messages)
     kind, message = messages.get_nowait()
     assert kind == "failed" and "Graph execution" not in message and "node" not in message
-    assert message.startswith("Training stopped") and "label value of 12" in message
+    assert message.startswith("TensorFlow reported") and "label value of 12" in message
     out_of_memory = tf.errors.ResourceExhaustedError(None, None, "Graph execution error:\n\nOOM")
-    assert jobs.tensorflow_failure(out_of_memory).startswith("Training ran out of memory.")
+    assert jobs.tensorflow_failure(out_of_memory).startswith("the computer ran out of memory.")
     assert jobs.tensorflow_failure(ValueError("plain")) is None

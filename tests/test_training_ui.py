@@ -37,6 +37,8 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     assert outcome == ["finished"]
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=5000)
     assert "New model" in dialog.summary.text()
+    assert "fewer test digits right" in dialog.summary.text()  # one epoch on a slice: worse than the bundled
+    assert dialog.discard_button.isDefault() and not dialog.use_button.isDefault()
     total = sum(int(dialog.confusion.item(r, c).text()) for r in range(10) for c in range(10))
     assert total == 1000  # the slice's test images
     assert dialog.curves.series["val_accuracy"]  # the curves were drawn as it trained
@@ -50,6 +52,8 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     window.reset_model_action.trigger()
     qtbot.waitUntil(lambda: window._model_path == str(assets.BUNDLED_ONNX), timeout=5000)
     assert window.models.previous_onnx().is_file()
+    window.open_training("retrain")
+    assert window.training_dialog.epochs.value() == 1  # the settings of the last run are kept
 
 
 def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot, warnings):
@@ -62,6 +66,7 @@ def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot, warnings
     with qtbot.waitSignal(dialog.worker.cancelled, timeout=3000):
         dialog.cancel()
     assert dialog.pages.currentIndex() == 0 and not window.models.has_user_model()
+    assert dialog.form_note.text() == "Cancelled: the model in use is unchanged."  # said where it is seen
 
 
 def test_start_and_cancel_twenty_times(window, qtbot):

@@ -61,8 +61,10 @@ class TrainingDialog(QDialog):
         form.addRow("", self.data_hint)
         self.architecture = QComboBox()
         self.architecture.addItems(ARCHITECTURES)
-        self.epochs = QSpinBox(minimum=1, maximum=50, value=10)
-        self.include_samples = QCheckBox(self.tr("Include my %1 samples").replace("%1", str(self.sample_count)))
+        self.epochs = QSpinBox(minimum=1, maximum=50, value=int(self.settings.value("retrain_epochs", 10)))
+        self.include_samples = QCheckBox(
+            self.tr("Include my %1 samples").replace("%1", str(self.sample_count)) if self.sample_count
+            else self.tr("No samples of my handwriting yet (teach some with \"That's a:\")"))
         self.include_samples.setChecked(self.sample_count > 0)
         self.include_samples.setEnabled(self.sample_count > 0)
         if not fine_tune:
@@ -76,7 +78,16 @@ class TrainingDialog(QDialog):
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
-        form.addRow("", self.start_button)
+        close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.close)
+        starting = QHBoxLayout()
+        starting.addWidget(self.start_button, 1)
+        starting.addWidget(close)
+        form.addRow("", starting)
+        self.form_note = QLabel()  # what became of the last run: cancelled, failed
+        self.form_note.setWordWrap(True)
+        form.addRow("", self.form_note)
         self.data_edit.textChanged.connect(self._check_data)
         self._check_data()
         self.pages.addWidget(setup)
@@ -165,6 +176,9 @@ class TrainingDialog(QDialog):
             self.settings.setValue("mnist_folder", job.data_dir)
         job.architecture = self.architecture.currentText()
         job.epochs = self.epochs.value() if job.kind == "retrain" else 3
+        if job.kind == "retrain":
+            self.settings.setValue("retrain_epochs", job.epochs)
+        self.form_note.clear()
         if job.kind == "retrain" and not self.include_samples.isChecked():
             job.samples = (job.samples[0][:0], job.samples[1][:0])
         self.curves.reset(job.epochs)
@@ -215,8 +229,15 @@ class TrainingDialog(QDialog):
                          .replace("%1", _percent(result["mnist_before"])).replace("%2", _percent(result["mnist_after"])))
             lines.append(self.tr("Fine-tuning took %1.").replace("%1", _duration(result["seconds"])))
         else:
+            new = card.get("test_accuracy")
             lines.append(self.tr("New model: %1 on the MNIST test set. Model in use: %2.")
-                         .replace("%1", _percent(card.get("test_accuracy"))).replace("%2", _percent(current)))
+                         .replace("%1", _percent(new)).replace("%2", _percent(current)))
+            worse = isinstance(new, float) and isinstance(current, float) and new < current
+            if worse:
+                lines.append(self.tr("The new model reads fewer test digits right than the one in use: "
+                                     "keeping the one in use (Discard) is the better choice."))
+            self.discard_button.setDefault(worse)
+            self.use_button.setDefault(not worse)
         self.summary.setText("\n".join(lines))
         confusion = result.get("confusion")
         self.confusion.setVisible(confusion is not None)
@@ -235,6 +256,7 @@ class TrainingDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.pages.setCurrentIndex(0)
         self.cancel_button.setEnabled(True)
+        self.form_note.setText(self.tr("The last run failed: the model in use is unchanged."))
         QMessageBox.warning(self, self.windowTitle(),
                             self.tr("Training stopped: %1\n\nThe model in use is unchanged.").replace("%1", message))
         if self.job.kind == "import":
@@ -244,7 +266,7 @@ class TrainingDialog(QDialog):
     def _on_cancelled(self) -> None:
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(0)
-        self.status.setText(self.tr("Cancelled: the model in use is unchanged."))
+        self.form_note.setText(self.tr("Cancelled: the model in use is unchanged."))
 
     def _use(self) -> None:
         self.chosen.emit(self._result["staged"])

@@ -355,7 +355,7 @@ Draw a digit and watch a neural network recognise it.</source>
     <name>SamplesDialog</name>
     <message>
         <location filename="../samples_dialog.py" line="32"/>
-        <location filename="../samples_dialog.py" line="92"/>
+        <location filename="../samples_dialog.py" line="93"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
@@ -375,17 +375,17 @@ Draw a digit and watch a neural network recognise it.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="77"/>
+        <location filename="../samples_dialog.py" line="78"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="100"/>
+        <location filename="../samples_dialog.py" line="101"/>
         <source>Delete %1 selected samples?</source>
         <translation>删除所选的 %1 个样本？</translation>
     </message>
     <message>
-        <location filename="../samples_dialog.py" line="101"/>
+        <location filename="../samples_dialog.py" line="102"/>
         <source>Delete samples</source>
         <translation>删除样本</translation>
     </message>
@@ -413,107 +413,127 @@ Draw a digit and watch a neural network recognise it.</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="65"/>
+        <location filename="../training_dialog.py" line="66"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="69"/>
+        <location filename="../training_dialog.py" line="67"/>
+        <source>No samples of my handwriting yet (teach some with &quot;That&apos;s a:&quot;)</source>
+        <translation>还没有我的笔迹样本（用“其实是：”教它）</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="71"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="70"/>
+        <location filename="../training_dialog.py" line="72"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="73"/>
+        <location filename="../training_dialog.py" line="75"/>
         <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people&apos;s digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="76"/>
+        <location filename="../training_dialog.py" line="78"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="86"/>
+        <location filename="../training_dialog.py" line="81"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="97"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="89"/>
+        <location filename="../training_dialog.py" line="100"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="90"/>
+        <location filename="../training_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="107"/>
+        <location filename="../training_dialog.py" line="118"/>
         <source>Confusion matrix on the MNIST test set (rows: true digit, columns: predicted)</source>
         <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：预测数字）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="109"/>
+        <location filename="../training_dialog.py" line="120"/>
         <source>Use the new model</source>
         <translation>使用新模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="110"/>
+        <location filename="../training_dialog.py" line="121"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="129"/>
+        <location filename="../training_dialog.py" line="140"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="139"/>
+        <location filename="../training_dialog.py" line="150"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="142"/>
+        <location filename="../training_dialog.py" line="153"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="180"/>
+        <location filename="../training_dialog.py" line="194"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="193"/>
+        <location filename="../training_dialog.py" line="207"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="211"/>
+        <location filename="../training_dialog.py" line="225"/>
         <source>On your held-out samples (%1): %2 before, %3 after.</source>
         <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="214"/>
+        <location filename="../training_dialog.py" line="228"/>
         <source>On MNIST test digits: %1 before, %2 after.</source>
         <translation>在 MNIST 测试数字上：之前 %1，之后 %2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="216"/>
+        <location filename="../training_dialog.py" line="230"/>
         <source>Fine-tuning took %1.</source>
         <translation>微调用时 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="218"/>
+        <location filename="../training_dialog.py" line="233"/>
         <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
         <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="239"/>
+        <location filename="../training_dialog.py" line="237"/>
+        <source>The new model reads fewer test digits right than the one in use: keeping the one in use (Discard) is the better choice.</source>
+        <translation>新模型在测试集上认对的数字比当前模型少：保留当前模型（放弃）更好。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="259"/>
+        <source>The last run failed: the model in use is unchanged.</source>
+        <translation>上次训练失败：当前使用的模型没有改变。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="261"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -522,7 +542,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="247"/>
+        <location filename="../training_dialog.py" line="269"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
