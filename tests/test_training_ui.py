@@ -3,6 +3,7 @@
 import os
 import signal
 
+import numpy as np
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -155,3 +156,22 @@ def test_a_damaged_saved_model_falls_back_to_the_bundled_one(make_window, qtbot,
     assert window._model_path == str(assets.BUNDLED_ONNX)
     assert "could not be loaded" in warnings[0]
     assert window.models.previous_onnx().read_bytes() == b"half a model"  # kept, not deleted
+
+
+def test_a_fine_tune_result_says_only_what_it_measured(window, qtbot):
+    """One held-back sample (0% or 100%) measures nothing: said so instead; MNIST is named as the
+    2,000 digits it was measured on, not as the test set the model card counts."""
+    for _ in range(5):
+        window.samples.add(np.zeros((28, 28), np.float32), 1)
+    window.open_training("fine_tune")
+    dialog = window.training_dialog
+    figures = {"staged": None, "card": {}, "confusion": None, "user_before": 0.0, "user_after": 1.0,
+               "mnist_before": 0.9935, "mnist_after": 0.994, "seconds": 9.0}
+    dialog.worker.finished.emit({**figures, "held_out": 1})
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=3000)
+    text = dialog.summary.text()
+    assert "held-out" not in text and "Too few samples" in text and "teach 50 or more" in text
+    assert "first 2,000 MNIST test digits: 99.35% before, 99.40% after" in text
+    dialog.worker.finished.emit({**figures, "held_out": 10})
+    qtbot.waitUntil(lambda: "held-out samples (10): 0.00% before, 100.00% after" in dialog.summary.text(),
+                    timeout=3000)

@@ -19,6 +19,7 @@ from digitpad.ui.curves import TrainingCurves
 from digitpad.ui.training_worker import Job, TrainingWorker
 
 ARCHITECTURES = ("cnn", "small_cnn", "mlp")
+FAIR_HELD_OUT = 10  # fewer held-back samples than this say nothing about the gain (one is 0% or 100%)
 
 
 class TrainingDialog(QDialog):
@@ -222,11 +223,19 @@ class TrainingDialog(QDialog):
         current = self._current_accuracy()
         lines = []
         if "user_after" in result:
-            lines.append(self.tr("On your held-out samples (%1): %2 before, %3 after.")
-                         .replace("%1", str(result["held_out"]))
-                         .replace("%2", _percent(result["user_before"])).replace("%3", _percent(result["user_after"])))
-            lines.append(self.tr("On MNIST test digits: %1 before, %2 after.")
-                         .replace("%1", _percent(result["mnist_before"])).replace("%2", _percent(result["mnist_after"])))
+            if result["held_out"] >= FAIR_HELD_OUT:
+                lines.append(self.tr("On your held-out samples (%1): %2 before, %3 after.")
+                             .replace("%1", str(result["held_out"]))
+                             .replace("%2", _percent(result["user_before"]))
+                             .replace("%3", _percent(result["user_after"])))
+            else:
+                lines.append(self.tr("Too few samples to hold some back and measure the gain fairly "
+                                     "(a fifth is held back: teach %1 or more).")
+                             .replace("%1", str(5 * FAIR_HELD_OUT)))
+            if not math.isnan(result["mnist_before"]):
+                lines.append(self.tr("On the first 2,000 MNIST test digits: %1 before, %2 after.")
+                             .replace("%1", _percent(result["mnist_before"]))
+                             .replace("%2", _percent(result["mnist_after"])))
             lines.append(self.tr("Fine-tuning took %1.").replace("%1", _duration(result["seconds"])))
         else:
             new = card.get("test_accuracy")
