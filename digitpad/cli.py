@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _predict(paths: list[str], as_json: bool, model: str | None, one: bool = False) -> int:
     from digitpad.recognizer import Recognizer, default_recognizer  # noqa: PLC0415
+    from digitpad.report import as_dict, number  # noqa: PLC0415
 
     try:
         recognizer = Recognizer(model) if model else default_recognizer()
@@ -51,23 +52,14 @@ def _predict(paths: list[str], as_json: bool, model: str | None, one: bool = Fal
             results.append({"path": path, "error": str(error)})
             continue
         found = [result for result in found if result.digit is not None]
-        results.append({"path": path, "number": "".join(str(r.digit) for r in found),
-                        **(_as_dict(found[0]) if len(found) == 1 else {}),
-                        "digits": [_as_dict(r) for r in found]})
+        results.append({"path": path, "number": number(found),
+                        **(as_dict(found[0]) if len(found) == 1 else {}),
+                        "digits": [as_dict(r) for r in found]})
         if not as_json:
             print(f"{path}: {_describe(found)}", flush=True)
     if as_json:
         print(json.dumps(results, indent=2))
     return 1 if failed else 0
-
-
-def _as_dict(recognition) -> dict:
-    return {
-        "digit": recognition.digit,
-        "confidence": round(recognition.confidence, 4),
-        "probabilities": [round(float(p), 4) for p in recognition.probabilities],
-        **({"box": list(recognition.box)} if recognition.box else {}),
-    }
 
 
 def _describe(found) -> str:

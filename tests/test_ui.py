@@ -389,3 +389,38 @@ def test_a_bar_says_100_percent_only_when_the_verdict_does():
     assert [bar_label(v) for v in (0.9994, 0.9995, 1.0, 0.994, 0.5, 0.004)] == ["99%", "100%", "100%", "99%",
                                                                                  "50%", "0%"]
     assert f"{0.9994 * 100:.1f}" == "99.9" and f"{0.9995 * 100:.1f}" == "100.0"  # the verdict's rounding
+
+
+def test_copy_and_save_the_reading(window, qtbot, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtGui import QGuiApplication
+
+    window.copy_action.trigger()  # nothing read yet: said, nothing copied
+    assert "Nothing to copy" in window.statusBar().currentMessage()
+    stroke(window.canvas, [(90, 80), (90, 340)])
+    stroke(window.canvas, [(300, 80), (300, 340)])
+    qtbot.waitUntil(lambda: len(window._results) == 2, timeout=3000)
+    window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "11"
+    assert window.save_results(str(tmp_path / "reading.json"))
+    assert json.loads((tmp_path / "reading.json").read_text())["number"] == "11"
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    assert not window.save_results(str(tmp_path / "no" / "such" / "reading.csv"))
+    assert said and "Could not save" in said[0]
+
+
+def test_pen_width_keys_and_the_shortcuts_page(window, qtbot):
+    width = window.pen_slider.value()
+    window.thicker_action.trigger()
+    assert window.pen_slider.value() == width + 2
+    window.thinner_action.trigger()
+    assert window.pen_slider.value() == width
+    window.show_shortcuts()
+    from PySide6.QtWidgets import QTableWidget
+
+    table = window.shortcuts_dialog.findChild(QTableWidget)
+    names = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert {"Retrain", "Fine-tune on my samples", "Thicker pen", "Copy the number"} <= set(names)
+    window.shortcuts_dialog.close()

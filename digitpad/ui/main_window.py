@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QSlider, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from digitpad import __version__, assets
+from digitpad import __version__, assets, report
 from digitpad.model_store import ModelStore
 from digitpad.recognizer import Recognition
 from digitpad.runtime import ModelError, Predictor
@@ -138,12 +138,17 @@ class MainWindow(QMainWindow):
         self.redo_action = action(["Ctrl+Shift+Z", "Ctrl+Y"], self.canvas.redo)
         self.clear_action = action(["Esc", "Delete"], self.clear)
         self.paste_action = action([QKeySequence.StandardKey.Paste], self.paste)
-        self.retrain_action = action([], lambda: self.open_training("retrain"))
-        self.fine_tune_action = action([], lambda: self.open_training("fine_tune"))
+        self.copy_action = action([QKeySequence.StandardKey.Copy], self.copy_number)
+        self.save_results_action = action(["Ctrl+Shift+S"], self.save_results_dialog)
+        self.thinner_action = action(["["], lambda: self.pen_slider.setValue(self.pen_slider.value() - 2))
+        self.thicker_action = action(["]"], lambda: self.pen_slider.setValue(self.pen_slider.value() + 2))
+        self.retrain_action = action(["Ctrl+R"], lambda: self.open_training("retrain"))
+        self.fine_tune_action = action(["Ctrl+T"], lambda: self.open_training("fine_tune"))
         self.samples_action = action([], self.show_samples)
         self.load_model_action = action([], self.load_model_dialog)
         self.reset_model_action = action([], self.reset_model)
         self.about_action = action([], self.show_about)
+        self.shortcuts_action = action([QKeySequence.StandardKey.HelpContents, "F1"], self.show_shortcuts)
         self.undo_button.setDefaultAction(self.undo_action)
         self.redo_button.setDefaultAction(self.redo_action)
         self.clear_button.setDefaultAction(self.clear_action)
@@ -160,14 +165,15 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.open_action, self.save_action])
+        self.file_menu.addActions([self.open_action, self.save_action, self.save_results_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action, self.clear_action])
         self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.paste_action)
+        self.edit_menu.addActions([self.copy_action, self.paste_action])
         self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([self.thinner_action, self.thicker_action])
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.model_menu = bar.addMenu("")
@@ -175,7 +181,7 @@ class MainWindow(QMainWindow):
         self.model_menu.addSeparator()
         self.model_menu.addActions([self.load_model_action, self.reset_model_action])
         self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.shortcuts_action, self.about_action])
         self.canvas.changed.connect(self._update_edit_actions)
         self.canvas.stroke_finished.connect(self._update_edit_actions)
         self._update_edit_actions()
@@ -204,6 +210,11 @@ class MainWindow(QMainWindow):
         self.load_model_action.setText(self.tr("&Load model..."))
         self.reset_model_action.setText(self.tr("Reset to &bundled model"))
         self.about_action.setText(self.tr("&About digitpad"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.copy_action.setText(self.tr("&Copy the number"))
+        self.save_results_action.setText(self.tr("Save the &reading..."))
+        self.thinner_action.setText(self.tr("&Thinner pen"))
+        self.thicker_action.setText(self.tr("T&hicker pen"))
         self._show_results(self._results)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -540,6 +551,46 @@ class MainWindow(QMainWindow):
         used = language.install(code)
         self.language_actions[used].setChecked(True)
         self.settings.setValue("language", used)
+
+    def show_shortcuts(self) -> None:
+        from digitpad.ui.shortcuts import show_shortcuts  # noqa: PLC0415
+
+        menus = (self.file_menu, self.edit_menu, self.view_menu, self.model_menu, self.help_menu)
+        self.shortcuts_dialog = show_shortcuts(self, [a for menu in menus for a in menu.actions()])
+
+    # -- the reading, out of the window ----------------------------------------------------
+    def copy_number(self) -> None:
+        """The number read (or the one digit) onto the clipboard."""
+        if not self._results:
+            self.statusBar().showMessage(self.tr("Nothing to copy: no digit read yet."), 5000)
+            return
+        text = report.number(self._results)
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(self.tr("Copied %1").replace("%1", text), 5000)
+
+    def save_results_dialog(self) -> None:
+        if not self._results:
+            self.statusBar().showMessage(self.tr("Nothing to save: no digit read yet."), 5000)
+            return
+        folder = str(self.settings.value("last_folder", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the reading"), str(Path(folder) / "reading.json"),
+            self.tr("JSON (*.json);;CSV, a row per digit (*.csv)"))
+        if path:
+            self.save_results(path)
+
+    def save_results(self, path: str) -> bool:
+        """The digits read and their probabilities, as JSON or CSV (by the name's ending)."""
+        try:
+            report.save(self._results, path)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            message = self.tr("Could not save %1: %2").replace("%1", path).replace("%2", reason)
+            self.statusBar().showMessage(message, MESSAGE_MS)
+            QMessageBox.warning(self, self.tr("Save the reading"), message)
+            return False
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        return True
 
     def show_about(self) -> None:
         card = assets.read_card(self._model_path)

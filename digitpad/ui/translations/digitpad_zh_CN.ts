@@ -4,312 +4,369 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="190"/>
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="462"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Open image...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Save drawing...</source>
         <translation>保存绘图(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="457"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="206"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;Retrain...</source>
         <translation>重新训练(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="208"/>
         <source>&amp;Fine-tune on my samples...</source>
         <translation>用我的样本微调(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="209"/>
         <source>My &amp;samples...</source>
         <translation>我的样本(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Load model...</source>
         <translation>加载模型(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Reset to &amp;bundled model</source>
         <translation>恢复为内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="212"/>
         <source>&amp;About digitpad</source>
         <translation>关于 digitpad(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="213"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="214"/>
+        <source>&amp;Copy the number</source>
+        <translation>复制数字(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="215"/>
+        <source>Save the &amp;reading...</source>
+        <translation>保存识别结果(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216"/>
+        <source>&amp;Thinner pen</source>
+        <translation>笔变细(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="217"/>
+        <source>T&amp;hicker pen</source>
+        <translation>笔变粗(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Model ready: %1, %2 on the MNIST test set</source>
         <translation>模型已就绪：%1，MNIST 测试集准确率 %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Model ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
-        <location filename="../main_window.py" line="308"/>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Your saved model could not be loaded (%1). digitpad uses the bundled model instead; the damaged one is kept in the data folder.</source>
         <translation>无法加载你保存的模型（%1）。digitpad 改用内置模型；损坏的模型仍保留在数据文件夹中。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="274"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="276"/>
         <source>No model: drawing still works, predictions are off.</source>
         <translation>没有模型：仍可绘图，但不会进行识别。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="296"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="297"/>
         <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after &quot;That&apos;s a:&quot;. You have %1.</source>
         <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="320"/>
         <source>The new model cannot be used (%1). The model in use is unchanged.</source>
         <translation>新模型无法使用（%1）。当前使用的模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="327"/>
         <source>The new model could not be saved (%1). The model in use is unchanged.</source>
         <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Load model</source>
         <translation>加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Models (*.keras *.onnx)</source>
         <translation>模型 (*.keras *.onnx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="353"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="358"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="359"/>
         <source>The sample could not be saved (%1). Your other samples are safe.</source>
         <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Saved as %1: %2 samples of your handwriting.</source>
         <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="426"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="428"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="457"/>
         <source>Close &amp;photo</source>
         <translation>关闭照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="467"/>
         <source>Open image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="468"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Opening %1...</source>
         <translation>正在打开 %1...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="481"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="482"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494"/>
+        <location filename="../main_window.py" line="505"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="513"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Nothing to save: the canvas is empty.</source>
         <translation>没有可保存的内容：画布是空的。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="541"/>
         <source>Save drawing</source>
         <translation>保存绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="528"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="537"/>
+        <location filename="../main_window.py" line="592"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="539"/>
         <source>Could not save %1: check the folder exists and is writable.</source>
         <translation>无法保存 %1：请检查文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="565"/>
+        <source>Nothing to copy: no digit read yet.</source>
+        <translation>没有可复制的：还没有识别出数字。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="569"/>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="573"/>
+        <source>Nothing to save: no digit read yet.</source>
+        <translation>没有可保存的：还没有识别出数字。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="577"/>
+        <location filename="../main_window.py" line="590"/>
+        <source>Save the reading</source>
+        <translation>保存识别结果</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="578"/>
+        <source>JSON (*.json);;CSV, a row per digit (*.csv)</source>
+        <translation>JSON (*.json);;CSV，每个数字一行 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="588"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="597"/>
         <source>Model: %1 (%2 parameters), %3 on the MNIST test set.</source>
         <translation>模型：%1（%2 个参数），MNIST 测试集准确率 %3。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="600"/>
         <source>No model card found.</source>
         <translation>没有找到模型说明。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="601"/>
         <source>About digitpad</source>
         <translation>关于 digitpad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="602"/>
         <source>digitpad %1
 Draw a digit and watch a neural network recognise it.</source>
         <translation>digitpad %1
@@ -388,6 +445,24 @@ Draw a digit and watch a neural network recognise it.</source>
         <location filename="../samples_dialog.py" line="102"/>
         <source>Delete samples</source>
         <translation>删除样本</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../shortcuts.py" line="16"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="18"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="19"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
