@@ -49,6 +49,9 @@ def test_empty_canvas_shows_a_hint_and_no_bars(window):
     assert window.panel.digit_label.text() == ""  # no big dash (it looked like a black bar)
     assert not window.panel.model_view.has_image()
     assert not window.clear_action.isEnabled()  # nothing to clear
+    shown = qimage_to_gray(window.canvas.grab().toImage())
+    assert shown.min() < 200 and qimage_to_gray(window.canvas.image()).min() == 255  # an invitation on
+    # screen, never in the picture the model reads
 
 
 def test_bars_move_while_drawing_and_settle_at_release(window, qtbot):

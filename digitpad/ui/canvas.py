@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -62,6 +62,11 @@ class Canvas(QWidget):
         """Where the pen was last: the end of the newest stroke."""
         stroke = self._current or (self._strokes[-1] if self._strokes else None)
         return stroke.points[-1] if stroke else None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # the empty canvas's invitation, in the new language
+        super().changeEvent(event)
 
     def set_marks(self, rects: list[QRect], selected: int = -1) -> None:
         """Outline these rectangles over the drawing (not in it); ``selected`` stands out."""
@@ -190,6 +195,13 @@ class Canvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(event.rect(), self._image, event.rect())
+        if self.is_empty():  # the empty state invites drawing
+            painter.setPen(QColor(150, 150, 150))
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            painter.setFont(font)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Draw a digit here, or several side by side"))
         for index, rect in enumerate(self._marks):
             colour = MARK if index == self._marked else QColor(MARK.red(), MARK.green(), MARK.blue(), 110)
             painter.setPen(QPen(colour, 2 if index == self._marked else 1, Qt.PenStyle.DashLine))

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Canvas</name>
+    <message>
+        <location filename="../canvas.py" line="204"/>
+        <source>Draw a digit here, or several side by side</source>
+        <translation>在这里写一个数字，或并排写几个</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="190"/>
@@ -450,17 +458,17 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../shortcuts.py" line="16"/>
+        <location filename="../shortcuts.py" line="17"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="18"/>
+        <location filename="../shortcuts.py" line="19"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="19"/>
+        <location filename="../shortcuts.py" line="20"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
