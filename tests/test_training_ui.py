@@ -175,3 +175,14 @@ def test_a_fine_tune_result_says_only_what_it_measured(window, qtbot):
     dialog.worker.finished.emit({**figures, "held_out": 10})
     qtbot.waitUntil(lambda: "held-out samples (10): 0.00% before, 100.00% after" in dialog.summary.text(),
                     timeout=3000)
+
+
+def test_the_form_says_what_each_network_is_and_how_long_it_takes(window):
+    window.open_training("retrain")
+    dialog = window.training_dialog
+    dialog.architecture.setCurrentText("cnn")
+    dialog.epochs.setValue(10)
+    assert "The bundled model's network (871,978 weights). About 12 min for 10 epochs" in dialog.estimate.text()
+    dialog.architecture.setCurrentText("mlp")
+    dialog.epochs.setValue(5)
+    assert "About 1 min for 5 epochs" in dialog.estimate.text() and "235,146 weights" in dialog.estimate.text()
