@@ -75,6 +75,22 @@ def to_mnist(pixels: np.ndarray) -> np.ndarray | None:
 
     ``pixels`` is a 2-D gray image of any numeric dtype and either polarity.
     """
+    return _to_mnist(pixels, None)
+
+
+def steps(pixels: np.ndarray) -> list[tuple[str, np.ndarray, float]]:
+    """What ``to_mnist`` does to ``pixels``, step by step, to be shown: (step, image in [0, 1],
+    figure) for "ink" (white on black, whatever the polarity), "cropped" (to the ink, longest side
+    at 40 px; figure: the stroke width there), "stroke" (thickened or thinned into MNIST's range;
+    figure: the new width), "box" (20 px) and "centred" (28x28, by centre of mass: what the model
+    sees). Empty if there is no ink."""
+    record: list[tuple[str, np.ndarray, float]] = []
+    _to_mnist(pixels, record)
+    return record
+
+
+def _to_mnist(pixels: np.ndarray, record: list | None) -> np.ndarray | None:
+    """``to_mnist``, each step appended to ``record`` as well when it is a list."""
     gray = to_uint8_gray(pixels)
     if min(gray.shape) < 2:
         return None
@@ -85,11 +101,17 @@ def to_mnist(pixels: np.ndarray) -> np.ndarray | None:
     work = _resize_longest(_crop(ink, peak * INK_LEVEL), WORK)
     level = work.max() / 2
     width = stroke_width(work, level)
+    if record is not None:
+        record += [("ink", ink / 255.0, 0.0), ("cropped", work / max(float(work.max()), 1.0), float(width))]
     if not STROKE_RANGE[0] <= width <= STROKE_RANGE[1]:
         work = _normalise_stroke(work, level, width)
         work = _resize_longest(_crop(work, work.max() * INK_LEVEL), WORK)  # its outline has moved
     digit = _halve(work)
-    return _centre_by_mass(digit * (1.0 / digit.max()))
+    centred = _centre_by_mass(digit * (1.0 / digit.max()))
+    if record is not None:
+        record += [("stroke", work / max(float(work.max()), 1.0), float(stroke_width(work, work.max() / 2))),
+                   ("box", digit / digit.max(), 0.0), ("centred", centred, 0.0)]
+    return centred
 
 
 def _crop(ink: np.ndarray, level: float) -> np.ndarray:

@@ -427,3 +427,26 @@ def test_pen_width_keys_and_the_shortcuts_page(window, qtbot):
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert {"Retrain", "Fine-tune on my samples", "Thicker pen", "Copy the number"} <= set(names)
     window.shortcuts_dialog.close()
+
+
+def test_the_steps_page_shows_the_digit_drawn_up_to_what_the_model_sees(window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    stroke(window.canvas, ONE)
+    qtbot.waitUntil(lambda: window.panel.chart.probabilities() is not None, timeout=3000)
+    window.steps_action.trigger()
+    captions = [label.text() for label in window.steps_dialog.findChildren(QLabel) if label.text()]
+    assert len(captions) == 5 and captions[0].startswith("1. The ink") and "what the model sees" in captions[4]
+    assert "px wide" in captions[1]
+    window.steps_dialog.close()
+
+
+def test_the_steps_of_to_mnist_end_in_what_it_returns():
+    from digitpad.preprocess import steps, to_mnist
+
+    drawing = draw(4)
+    found = steps(drawing)
+    assert [step for step, _, _ in found] == ["ink", "cropped", "stroke", "box", "centred"]
+    np.testing.assert_array_equal(found[-1][1], to_mnist(drawing))
+    assert max(found[1][1].shape) == 40 and max(found[3][1].shape) == 20
+    assert steps(np.full((20, 20), 255, np.uint8)) == []

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.reset_model_action = action([], self.reset_model)
         self.about_action = action([], self.show_about)
         self.shortcuts_action = action([QKeySequence.StandardKey.HelpContents, "F1"], self.show_shortcuts)
+        self.steps_action = action([], self.show_steps)
         self.undo_button.setDefaultAction(self.undo_action)
         self.redo_button.setDefaultAction(self.redo_action)
         self.clear_button.setDefaultAction(self.clear_action)
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
         self.model_menu.addSeparator()
         self.model_menu.addActions([self.load_model_action, self.reset_model_action])
         self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.help_menu.addActions([self.steps_action, self.shortcuts_action, self.about_action])
         self.canvas.changed.connect(self._update_edit_actions)
         self.canvas.stroke_finished.connect(self._update_edit_actions)
         self._update_edit_actions()
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.reset_model_action.setText(self.tr("Reset to &bundled model"))
         self.about_action.setText(self.tr("&About digitpad"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.steps_action.setText(self.tr("&How it works, step by step"))
         self.copy_action.setText(self.tr("&Copy the number"))
         self.save_results_action.setText(self.tr("Save the &reading..."))
         self.thinner_action.setText(self.tr("&Thinner pen"))
@@ -454,6 +456,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(drawing and self.canvas.can_undo())
         self.redo_action.setEnabled(drawing and self.canvas.can_redo())
         self.clear_action.setEnabled(not (drawing and self.canvas.is_empty()))
+        self.steps_action.setEnabled(drawing)  # the steps are shown for a drawing
         self.clear_action.setText(self.tr("&Clear") if drawing else self.tr("Close &photo"))
 
     @Slot(int)
@@ -557,6 +560,16 @@ class MainWindow(QMainWindow):
 
         menus = (self.file_menu, self.edit_menu, self.view_menu, self.model_menu, self.help_menu)
         self.shortcuts_dialog = show_shortcuts(self, [a for menu in menus for a in menu.actions()])
+
+    def show_steps(self) -> None:
+        """The preprocessing steps of the digit drawn (the one shown, when there are several)."""
+        from digitpad.ui.steps_dialog import show_steps  # noqa: PLC0415
+
+        gray = qimage_to_gray(self.canvas.image())
+        if self._results and self._results[self._selected].box and len(self._results) > 1:
+            left, top, right, bottom = self._results[self._selected].box
+            gray = gray[max(0, top - 8):bottom + 8, max(0, left - 8):right + 8]
+        self.steps_dialog = show_steps(self, gray)
 
     # -- the reading, out of the window ----------------------------------------------------
     def copy_number(self) -> None:

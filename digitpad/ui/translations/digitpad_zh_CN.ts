@@ -12,369 +12,374 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="191"/>
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="192"/>
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="465"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Open image...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Save drawing...</source>
         <translation>保存绘图(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="205"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="460"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="208"/>
         <source>&amp;Retrain...</source>
         <translation>重新训练(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>&amp;Fine-tune on my samples...</source>
         <translation>用我的样本微调(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>My &amp;samples...</source>
         <translation>我的样本(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;Load model...</source>
         <translation>加载模型(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Reset to &amp;bundled model</source>
         <translation>恢复为内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>&amp;About digitpad</source>
         <translation>关于 digitpad(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="215"/>
+        <source>&amp;How it works, step by step</source>
+        <translation>工作原理，一步一步(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216"/>
         <source>&amp;Copy the number</source>
         <translation>复制数字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Save the &amp;reading...</source>
         <translation>保存识别结果(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;Thinner pen</source>
         <translation>笔变细(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="219"/>
         <source>T&amp;hicker pen</source>
         <translation>笔变粗(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Model ready: %1, %2 on the MNIST test set</source>
         <translation>模型已就绪：%1，MNIST 测试集准确率 %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Model ready</source>
         <translation>模型已就绪</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
-        <location filename="../main_window.py" line="319"/>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Your saved model could not be loaded (%1). digitpad uses the bundled model instead; the damaged one is kept in the data folder.</source>
         <translation>无法加载你保存的模型（%1）。digitpad 改用内置模型；损坏的模型仍保留在数据文件夹中。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="276"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="278"/>
         <source>No model: drawing still works, predictions are off.</source>
         <translation>没有模型：仍可绘图，但不会进行识别。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after &quot;That&apos;s a:&quot;. You have %1.</source>
         <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="322"/>
         <source>The new model cannot be used (%1). The model in use is unchanged.</source>
         <translation>新模型无法使用（%1）。当前使用的模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="329"/>
         <source>The new model could not be saved (%1). The model in use is unchanged.</source>
         <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Load model</source>
         <translation>加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Models (*.keras *.onnx)</source>
         <translation>模型 (*.keras *.onnx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="360"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="361"/>
         <source>The sample could not be saved (%1). Your other samples are safe.</source>
         <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Saved as %1: %2 samples of your handwriting.</source>
         <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="428"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="430"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="431"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Close &amp;photo</source>
         <translation>关闭照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Open image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Opening %1...</source>
         <translation>正在打开 %1...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="484"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="485"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="508"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="516"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="523"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Nothing to save: the canvas is empty.</source>
         <translation>没有可保存的内容：画布是空的。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="544"/>
         <source>Save drawing</source>
         <translation>保存绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="531"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537"/>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="605"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="539"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Could not save %1: check the folder exists and is writable.</source>
         <translation>无法保存 %1：请检查文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565"/>
+        <location filename="../main_window.py" line="578"/>
         <source>Nothing to copy: no digit read yet.</source>
         <translation>没有可复制的：还没有识别出数字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="582"/>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573"/>
+        <location filename="../main_window.py" line="586"/>
         <source>Nothing to save: no digit read yet.</source>
         <translation>没有可保存的：还没有识别出数字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577"/>
         <location filename="../main_window.py" line="590"/>
+        <location filename="../main_window.py" line="603"/>
         <source>Save the reading</source>
         <translation>保存识别结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="591"/>
         <source>JSON (*.json);;CSV, a row per digit (*.csv)</source>
         <translation>JSON (*.json);;CSV，每个数字一行 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="601"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Model: %1 (%2 parameters), %3 on the MNIST test set.</source>
         <translation>模型：%1（%2 个参数），MNIST 测试集准确率 %3。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600"/>
+        <location filename="../main_window.py" line="613"/>
         <source>No model card found.</source>
         <translation>没有找到模型说明。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="614"/>
         <source>About digitpad</source>
         <translation>关于 digitpad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="615"/>
         <source>digitpad %1
 Draw a digit and watch a neural network recognise it.</source>
         <translation>digitpad %1
@@ -471,6 +476,44 @@ Draw a digit and watch a neural network recognise it.</source>
         <location filename="../shortcuts.py" line="20"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <location filename="../steps_dialog.py" line="18"/>
+        <source>1. The ink, white on black, whatever colour the paper was</source>
+        <translation>1. 笔迹：黑底白字，不论纸是什么颜色</translation>
+    </message>
+    <message>
+        <location filename="../steps_dialog.py" line="20"/>
+        <source>2. Cut to the ink, longest side 40 px: strokes %1 px wide</source>
+        <translation>2. 裁到笔迹，长边 40 像素：笔画宽 %1 像素</translation>
+    </message>
+    <message>
+        <location filename="../steps_dialog.py" line="22"/>
+        <source>3. Strokes brought to MNIST&apos;s width: %1 px</source>
+        <translation>3. 笔画调整到 MNIST 的粗细：%1 像素</translation>
+    </message>
+    <message>
+        <location filename="../steps_dialog.py" line="24"/>
+        <source>4. Shrunk to fit 20 x 20 px</source>
+        <translation>4. 缩小到 20 x 20 像素以内</translation>
+    </message>
+    <message>
+        <location filename="../steps_dialog.py" line="26"/>
+        <source>5. Placed in 28 x 28 by its centre of mass: what the model sees</source>
+        <translation>5. 按质心放入 28 x 28：模型看到的图像</translation>
+    </message>
+    <message>
+        <location filename="../steps_dialog.py" line="34"/>
+        <source>How it works</source>
+        <translation>工作原理</translation>
+    </message>
+    <message>
+        <location filename="../steps_dialog.py" line="51"/>
+        <source>Draw a digit first: there is no ink.</source>
+        <translation>请先写一个数字：还没有笔迹。</translation>
     </message>
 </context>
 <context>
