@@ -40,6 +40,8 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     assert "New model" in dialog.summary.text()
     assert "fewer test digits right" in dialog.summary.text()  # one epoch on a slice: worse than the bundled
     assert dialog.discard_button.isDefault() and not dialog.use_button.isDefault()
+    assert dialog.per_digit.item(0, 0).text().endswith("%") and dialog.per_digit.item(1, 0) is not None
+    assert "Mistakes that grew most against the model in use" in dialog.summary.text()  # and marked
     total = sum(int(dialog.confusion.item(r, c).text()) for r in range(10) for c in range(10))
     assert total == 1000  # the slice's test images
     assert dialog.curves.series["val_accuracy"]  # the curves were drawn as it trained

@@ -7,18 +7,36 @@ import shutil
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThread, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-    QProgressBar, QPushButton, QSpinBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from digitpad import model_compare
+from digitpad.assets import read_card
 from digitpad.data import ENV_VAR, find_directory
 from digitpad.ui.curves import TrainingCurves
 from digitpad.ui.training_worker import Job, TrainingWorker
 
 ARCHITECTURES = ("cnn", "small_cnn", "mlp")
+WORSE = QColor(240, 170, 90, 140)  # where the new model does worse than the one in use
 # Weights and minutes an epoch (55,000 images, augmented) on the 2-core machine this was made on,
 # measured 2026-12-02 (1 epoch on 5,400 images each, scaled): a guide, not a promise.
 SIZES = {"cnn": (871_978, 1.2), "small_cnn": (34_826, 0.4), "mlp": (235_146, 0.2)}
@@ -127,6 +145,11 @@ class TrainingDialog(QDialog):
         self.confusion.horizontalHeader().setDefaultSectionSize(44)
         self.confusion_label = QLabel(self.tr("Confusion matrix on the MNIST test set (rows: true digit, "
                                               "columns: predicted)"))
+        self.per_digit = QTableWidget(2, 10)  # each digit read right: the model in use, the new one
+        self.per_digit.setHorizontalHeaderLabels([str(d) for d in range(10)])
+        self.per_digit.horizontalHeader().setDefaultSectionSize(60)
+        self.per_digit.setFixedHeight(3 * self.per_digit.verticalHeader().defaultSectionSize() + 4)
+        self.per_digit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.use_button = QPushButton(self.tr("Use the new model"))
         self.discard_button = QPushButton(self.tr("Discard"))
         self.use_button.clicked.connect(self._use)
@@ -136,6 +159,7 @@ class TrainingDialog(QDialog):
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.use_button)
         column.addWidget(self.summary)
+        column.addWidget(self.per_digit)
         column.addWidget(self.confusion_label)
         column.addWidget(self.confusion, 1)
         column.addLayout(buttons)
@@ -277,11 +301,34 @@ class TrainingDialog(QDialog):
         for row, values in enumerate(confusion or []):
             for column, value in enumerate(values):
                 self.confusion.setItem(row, column, QTableWidgetItem(str(value)))
+        in_use = read_card(self.job.current_onnx).get("confusion_matrix")
+        self.per_digit.setVisible(bool(confusion and in_use))
+        if confusion and in_use:
+            self._compare(in_use, confusion, lines)
+            self.summary.setText("\n".join(lines))
         self.pages.setCurrentIndex(2)
+        self.resize(max(self.width(), 720), max(self.height(), 660))  # room for both tables
+
+    def _compare(self, in_use, new, lines: list[str]) -> None:
+        """Each digit read right by both models, the new model's drops marked, and the mistakes
+        that grew most marked in its confusion matrix and named in ``lines``."""
+        self.per_digit.setVerticalHeaderLabels([self.tr("In use"), self.tr("New")])
+        for row, figures in enumerate((model_compare.per_digit(in_use), model_compare.per_digit(new))):
+            for digit, share in enumerate(figures):
+                self.per_digit.setItem(row, digit, QTableWidgetItem(f"{share:.1%}"))
+        for digit, (old, now) in enumerate(zip(*map(model_compare.per_digit, (in_use, new)))):
+            if now < old - 0.005:
+                self.per_digit.item(1, digit).setBackground(WORSE)
+        named = []
+        for true, read, growth in model_compare.worse_mistakes(in_use, new):
+            self.confusion.item(true, read).setBackground(WORSE)
+            named.append(self.tr("%1 read as %2 (+%3 points)").replace("%1", str(true))
+                         .replace("%2", str(read)).replace("%3", f"{growth * 100:.1f}"))
+        if named:
+            lines.append(self.tr("Mistakes that grew most against the model in use (marked): %1.")
+                         .replace("%1", ", ".join(named)))
 
     def _current_accuracy(self) -> float | None:
-        from digitpad.assets import read_card  # noqa: PLC0415
-
         return read_card(self.job.current_onnx).get("test_accuracy")
 
     @Slot(str)
