@@ -519,192 +519,197 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../training_dialog.py" line="67"/>
+        <location filename="../training_dialog.py" line="68"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="67"/>
+        <location filename="../training_dialog.py" line="68"/>
         <source>Retrain the model</source>
         <translation>重新训练模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="75"/>
+        <location filename="../training_dialog.py" line="76"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="80"/>
+        <location filename="../training_dialog.py" line="81"/>
         <source>MNIST folder:</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="92"/>
+        <location filename="../training_dialog.py" line="93"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="93"/>
+        <location filename="../training_dialog.py" line="94"/>
         <source>No samples of my handwriting yet (teach some with &quot;That&apos;s a:&quot;)</source>
         <translation>还没有我的笔迹样本（用“其实是：”教它）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="97"/>
+        <location filename="../training_dialog.py" line="98"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="98"/>
+        <location filename="../training_dialog.py" line="99"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="103"/>
+        <location filename="../training_dialog.py" line="104"/>
         <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people&apos;s digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="106"/>
+        <location filename="../training_dialog.py" line="107"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="109"/>
+        <location filename="../training_dialog.py" line="110"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="125"/>
+        <location filename="../training_dialog.py" line="126"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="128"/>
+        <location filename="../training_dialog.py" line="129"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="129"/>
+        <location filename="../training_dialog.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="146"/>
+        <location filename="../training_dialog.py" line="147"/>
         <source>Confusion matrix on the MNIST test set (rows: true digit, columns: predicted)</source>
         <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：预测数字）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="153"/>
+        <location filename="../training_dialog.py" line="154"/>
         <source>Use the new model</source>
         <translation>使用新模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="154"/>
+        <location filename="../training_dialog.py" line="155"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="174"/>
+        <location filename="../training_dialog.py" line="175"/>
         <source>The bundled model&apos;s network</source>
         <translation>随附模型的网络</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="175"/>
+        <location filename="../training_dialog.py" line="176"/>
         <source>A small convolutional network, three times quicker</source>
         <translation>小型卷积网络，快三倍</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="176"/>
+        <location filename="../training_dialog.py" line="177"/>
         <source>Dense layers only: the quickest, blind to where strokes are</source>
         <translation>只有全连接层：最快，但看不出笔画的位置</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="177"/>
+        <location filename="../training_dialog.py" line="178"/>
         <source>%1 (%2 weights). About %3 min for %4 epochs on a 2-core computer, plus a minute to test and export.</source>
         <translation>%1（%2 个权重）。在双核电脑上 %4 轮约需 %3 分钟，另加约一分钟测试和导出。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="188"/>
+        <location filename="../training_dialog.py" line="189"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="198"/>
+        <location filename="../training_dialog.py" line="199"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="201"/>
+        <location filename="../training_dialog.py" line="202"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="242"/>
+        <location filename="../training_dialog.py" line="243"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="255"/>
+        <location filename="../training_dialog.py" line="257"/>
+        <source>Testing the new model on the MNIST test set and exporting it...</source>
+        <translation>正在用 MNIST 测试集测试新模型并导出...</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="259"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="274"/>
+        <location filename="../training_dialog.py" line="278"/>
         <source>On your held-out samples (%1): %2 before, %3 after.</source>
         <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="279"/>
+        <location filename="../training_dialog.py" line="283"/>
         <source>Too few samples to hold some back and measure the gain fairly (a fifth is held back: teach %1 or more).</source>
         <translation>样本太少，无法预留一部分来公平衡量提升（预留五分之一：请教它 %1 个或更多）。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="283"/>
+        <location filename="../training_dialog.py" line="287"/>
         <source>On the first 2,000 MNIST test digits: %1 before, %2 after.</source>
         <translation>在前 2,000 个 MNIST 测试数字上：之前 %1，之后 %2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="286"/>
+        <location filename="../training_dialog.py" line="290"/>
         <source>Fine-tuning took %1.</source>
         <translation>微调用时 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="289"/>
+        <location filename="../training_dialog.py" line="293"/>
         <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
         <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="293"/>
+        <location filename="../training_dialog.py" line="297"/>
         <source>The new model reads fewer test digits right than the one in use: keeping the one in use (Discard) is the better choice.</source>
         <translation>新模型在测试集上认对的数字比当前模型少：保留当前模型（放弃）更好。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="315"/>
+        <location filename="../training_dialog.py" line="319"/>
         <source>In use</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="315"/>
+        <location filename="../training_dialog.py" line="319"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="325"/>
+        <location filename="../training_dialog.py" line="329"/>
         <source>%1 read as %2 (+%3 points)</source>
         <translation>%1 被认成 %2（+%3 个百分点）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="328"/>
+        <location filename="../training_dialog.py" line="332"/>
         <source>Mistakes that grew most against the model in use (marked): %1.</source>
         <translation>比当前模型增加最多的错误（已标出）：%1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="338"/>
+        <location filename="../training_dialog.py" line="342"/>
         <source>The last run failed: the model in use is unchanged.</source>
         <translation>上次训练失败：当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="340"/>
+        <location filename="../training_dialog.py" line="344"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -713,7 +718,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="348"/>
+        <location filename="../training_dialog.py" line="352"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
