@@ -36,7 +36,7 @@ from digitpad.ui.curves import TrainingCurves
 from digitpad.ui.training_worker import Job, TrainingWorker
 
 ARCHITECTURES = ("cnn", "small_cnn", "mlp")
-FINISHING_S = 10  # after the last batch: export 0.9 s, testing 10,000 digits 2.9 s here (2026-12-02), card, curves
+FINISHING_S = 10  # after the last batch: export 0.9 s, test on 10,000 digits 2.9 s (2026-12-02 here)
 WORSE = QColor(240, 170, 90, 140)  # where the new model does worse than the one in use
 # Weights and minutes an epoch (55,000 images, augmented) on the 2-core machine this was made on,
 # measured 2026-12-02 (1 epoch on 5,400 images each, scaled): a guide, not a promise.
