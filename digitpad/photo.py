@@ -274,7 +274,10 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
         keep = sorted(sorted(keep, key=lambda i: areas[i])[-MOST_PARTS:])
     groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
     if photo:  # on a canvas every stroke is meant; marks are told by the recognizer
-        groups = _drop_small(groups, side or max(mask.shape))
+        chosen = set(keep)
+        small = [i for i in range(count - 1) if i not in chosen and areas[i] >= 0.25 * max(
+            (areas[j] for j in keep), default=0)]
+        groups = _drop_small(_attach(groups, small, boxes), side or max(mask.shape))
     regions = []
     for line in _reading_order(groups):
         height = float(np.median([box[1] - box[0] for box, _ in line]))
@@ -336,6 +339,19 @@ def _is_digit_shape(box, shape) -> bool:
     thin, long = min(height, width), max(height, width)
     sliver = thin <= max(3, 0.015 * side) and long > 12 * thin
     return not (sliver and (width > height or near_edge_row or near_edge_col))
+
+
+def _attach(groups, parts: list[int], boxes):
+    """``parts`` left out as too small that a digit's box all but touches, within its height (a
+    thin pen's loop that just misses its stem), joined to that digit."""
+    for i in parts:
+        top, bottom, left, right = boxes[i]
+        for index, ((t, b, l, r), ids) in enumerate(groups):
+            near = max(l - right, left - r) <= 1
+            if near and top >= t - 1 and bottom <= b + 1:
+                groups[index] = ((t, b, min(l, left), max(r, right)), [*ids, i + 1])
+                break
+    return groups
 
 
 def _drop_small(groups, side: int):

@@ -78,6 +78,18 @@ def test_rules_photographed_at_a_slant_are_removed_and_the_strokes_they_cross_ke
     assert (cleaned & rules & ~digit).sum() / (rules & ~digit).sum() < 0.02
 
 
+def test_a_loop_that_just_misses_its_stem_stays_part_of_the_digit():
+    """A thin pen's 9: its loop, too small to be a digit alone, a pixel short of its stem."""
+    page = Image.new("L", (800, 300), 220)
+    pen = ImageDraw.Draw(page)
+    pen.line([(200, 120), (200, 162)], fill=60, width=3)  # a 1
+    pen.line([(300, 120), (330, 120), (312, 162)], fill=60, width=3)  # a 7
+    pen.ellipse((398, 120, 412, 137), outline=60, width=3)  # a 9's loop...
+    pen.line([(418, 119), (411, 162)], fill=60, width=3)  # ...just short of its slanted stem
+    noisy = np.asarray(page, np.float32) + np.random.default_rng(0).normal(0, 4, (300, 800))
+    assert digits_of(digitpad.read_digits(np.clip(noisy, 0, 255).astype(np.uint8))) == [1, 7, 9]
+
+
 def test_light_ink_on_a_dark_board():
     rng = np.random.default_rng(5)
     mask = Image.new("L", (300, 300), 0)
