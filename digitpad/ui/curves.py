@@ -51,8 +51,10 @@ class TrainingCurves(QWidget):
                          Qt.AlignmentFlag.AlignRight, f"{high:.2g}")
         painter.drawText(QRectF(area.left(), plot.bottom() - line_height / 2, 28, line_height),
                          Qt.AlignmentFlag.AlignRight, f"{low:.2g}")
+        epochs = str(self.epochs)
+        span = self.tr("1 epoch") if self.epochs == 1 else self.tr("%1 epochs").replace("%1", epochs)
         painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line_height),
-                         Qt.AlignmentFlag.AlignRight, f"{self.epochs} epochs")
+                         Qt.AlignmentFlag.AlignRight, span)
         frame = QColor(text)
         frame.setAlpha(70)
         painter.setPen(frame)

@@ -165,7 +165,7 @@ class TrainingDialog(QDialog):
         column.addWidget(self.confusion, 1)
         column.addLayout(buttons)
         self.pages.addWidget(done)
-        self.resize(620, 480)
+        self.resize(640, 300)  # the form, compact; the pages after it make room for their curves and tables
 
     @Slot()
     def _estimate(self) -> None:
@@ -233,6 +233,7 @@ class TrainingDialog(QDialog):
         self.curves.reset(job.epochs)
         self.progress.setRange(0, 0)  # busy until the first batch
         self.pages.setCurrentIndex(1)
+        self.resize(max(self.width(), 640), max(self.height(), 480))
         self._started = time.monotonic()
         self._run.emit(job)
 

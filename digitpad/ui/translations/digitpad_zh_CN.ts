@@ -517,6 +517,19 @@ Draw a digit and watch a neural network recognise it.</source>
     </message>
 </context>
 <context>
+    <name>TrainingCurves</name>
+    <message>
+        <location filename="../curves.py" line="55"/>
+        <source>1 epoch</source>
+        <translation>1 轮</translation>
+    </message>
+    <message>
+        <location filename="../curves.py" line="55"/>
+        <source>%1 epochs</source>
+        <translation>%1 轮</translation>
+    </message>
+</context>
+<context>
     <name>TrainingDialog</name>
     <message>
         <location filename="../training_dialog.py" line="68"/>
@@ -639,77 +652,77 @@ Draw a digit and watch a neural network recognise it.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="243"/>
+        <location filename="../training_dialog.py" line="244"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="257"/>
+        <location filename="../training_dialog.py" line="258"/>
         <source>Testing the new model on the MNIST test set and exporting it...</source>
         <translation>正在用 MNIST 测试集测试新模型并导出...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="259"/>
+        <location filename="../training_dialog.py" line="260"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="278"/>
+        <location filename="../training_dialog.py" line="279"/>
         <source>On your held-out samples (%1): %2 before, %3 after.</source>
         <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="283"/>
+        <location filename="../training_dialog.py" line="284"/>
         <source>Too few samples to hold some back and measure the gain fairly (a fifth is held back: teach %1 or more).</source>
         <translation>样本太少，无法预留一部分来公平衡量提升（预留五分之一：请教它 %1 个或更多）。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="287"/>
+        <location filename="../training_dialog.py" line="288"/>
         <source>On the first 2,000 MNIST test digits: %1 before, %2 after.</source>
         <translation>在前 2,000 个 MNIST 测试数字上：之前 %1，之后 %2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="290"/>
+        <location filename="../training_dialog.py" line="291"/>
         <source>Fine-tuning took %1.</source>
         <translation>微调用时 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="293"/>
+        <location filename="../training_dialog.py" line="294"/>
         <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
         <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="297"/>
+        <location filename="../training_dialog.py" line="298"/>
         <source>The new model reads fewer test digits right than the one in use: keeping the one in use (Discard) is the better choice.</source>
         <translation>新模型在测试集上认对的数字比当前模型少：保留当前模型（放弃）更好。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="319"/>
+        <location filename="../training_dialog.py" line="320"/>
         <source>In use</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="319"/>
+        <location filename="../training_dialog.py" line="320"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="329"/>
+        <location filename="../training_dialog.py" line="330"/>
         <source>%1 read as %2 (+%3 points)</source>
         <translation>%1 被认成 %2（+%3 个百分点）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="332"/>
+        <location filename="../training_dialog.py" line="333"/>
         <source>Mistakes that grew most against the model in use (marked): %1.</source>
         <translation>比当前模型增加最多的错误（已标出）：%1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="342"/>
+        <location filename="../training_dialog.py" line="343"/>
         <source>The last run failed: the model in use is unchanged.</source>
         <translation>上次训练失败：当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="344"/>
+        <location filename="../training_dialog.py" line="345"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -718,7 +731,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="352"/>
+        <location filename="../training_dialog.py" line="353"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
