@@ -274,10 +274,7 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
         keep = sorted(sorted(keep, key=lambda i: areas[i])[-MOST_PARTS:])
     groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
     if photo:  # on a canvas every stroke is meant; marks are told by the recognizer
-        chosen = set(keep)
-        small = [i for i in range(count - 1) if i not in chosen and areas[i] >= 0.25 * max(
-            (areas[j] for j in keep), default=0)]
-        groups = _drop_small(_attach(groups, small, boxes), side or max(mask.shape))
+        groups = _drop_small(_attach(groups, _left_out(keep, areas), boxes), side or max(mask.shape))
     regions = []
     for line in _reading_order(groups):
         height = float(np.median([box[1] - box[0] for box, _ in line]))
@@ -341,16 +338,31 @@ def _is_digit_shape(box, shape) -> bool:
     return not (sliver and (width > height or near_edge_row or near_edge_col))
 
 
+def _left_out(kept: list[int], areas) -> list[int]:
+    """Components left out that are at least a quarter the size of the largest kept one (a
+    digit's part, not a speck), the largest first and at most MOST_PARTS of them."""
+    if not kept:
+        return []
+    chosen = np.zeros(len(areas), bool)
+    chosen[kept] = True
+    parts = np.flatnonzero(~chosen & (areas >= 0.25 * areas[kept].max()))
+    return parts[np.argsort(areas[parts])[::-1][:MOST_PARTS]].tolist()
+
+
 def _attach(groups, parts: list[int], boxes):
     """``parts`` left out as too small that a digit's box all but touches, within its height (a
     thin pen's loop that just misses its stem), joined to that digit."""
+    if not groups or not parts:
+        return groups
+    top, bottom, left, right = np.array([box for box, _ in groups], np.int64).T
     for i in parts:
-        top, bottom, left, right = boxes[i]
-        for index, ((t, b, l, r), ids) in enumerate(groups):
-            near = max(l - right, left - r) <= 1
-            if near and top >= t - 1 and bottom <= b + 1:
-                groups[index] = ((t, b, min(l, left), max(r, right)), [*ids, i + 1])
-                break
+        t, b, l, r = boxes[i]
+        host = np.flatnonzero((np.maximum(left - r, l - right) <= 1) & (t >= top - 1) & (b <= bottom + 1))
+        if host.size:
+            k = int(host[0])
+            (gt, gb, gl, gr), ids = groups[k]
+            groups[k] = ((gt, gb, min(gl, l), max(gr, r)), [*ids, i + 1])
+            left[k], right[k] = min(left[k], l), max(right[k], r)
     return groups
 
 
