@@ -19,6 +19,7 @@ MAX_SIDE = 2000  # larger photos are downscaled first: digits need no more detai
 
 ORIENTATION = 0x0112  # the EXIF tag that says how the camera was held
 ImageSource = str | os.PathLike | Image.Image | np.ndarray
+_NUMERIC = ("I", "I;16", "I;16B", "I;16L", "F")  # modes of one number a pixel, not colours
 _AVERAGED = {"L", "RGB", "I", "F"}  # modes Pillow averages without a copy of the image
 _DECODED_SCALE = "digitpad.decoded_scale"  # image.info key: the size decoded against the file's
 
@@ -89,12 +90,17 @@ def _pixels(image: Image.Image) -> tuple[np.ndarray, float]:
     """Pixels as an array (H x W gray, or H x W x 4 with alpha), upright and at most MAX_SIDE,
     and their scale against the upright image."""
     image, scale = _prepared(image)
-    if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
-        return np.asarray(image), scale
+    return _array(image), scale
+
+
+def _array(image: Image.Image) -> np.ndarray:
+    """A prepared image's pixels: H x W gray (any numeric dtype), or H x W x 4 with alpha."""
+    if image.mode in _NUMERIC:
+        return np.asarray(image)
     if image.mode == "La":  # premultiplied alpha: Pillow converts it only to LA
         image = image.convert("LA")
     try:
-        return np.asarray(image.convert("RGBA" if _has_alpha(image) else "L")), scale
+        return np.asarray(image.convert("RGBA" if _has_alpha(image) else "L"))
     except (ValueError, OSError) as error:  # a mode Pillow cannot convert (e.g. "La")
         raise ImageError(f"Unsupported kind of image ({image.mode}): {error}.") from None
 
@@ -112,24 +118,23 @@ def _prepared(image: Image.Image) -> tuple[Image.Image, float]:
     return image, decoded * image.size[0] / width
 
 
-def load_colour(source: ImageSource) -> np.ndarray:
-    """``source`` as H x W x 3 uint8 RGB, to be shown: the pixels ``load_gray`` reads (upright,
-    shrunk alike, so that boxes fit both), in colour, transparency on white. Arrays are shown in
-    the gray they are read in."""
-    if isinstance(source, np.ndarray):
-        return np.repeat(load_gray(source)[:, :, None], 3, axis=2)
+def load_gray_and_colour(source: ImageSource) -> tuple[np.ndarray, np.ndarray]:
+    """``load_gray(source)``, and the same pixels as H x W x 3 uint8 RGB to be shown (turned and
+    shrunk alike, so boxes fit both; transparency on white), from one decoding. Arrays are shown
+    in the gray they are read in."""
+    if isinstance(source, np.ndarray) or not isinstance(source, (Image.Image, str, os.PathLike)):
+        gray = load_gray(source)  # (which also refuses what is no image source)
+        return gray, np.repeat(gray[:, :, None], 3, axis=2)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         image, _ = _prepared(source if isinstance(source, Image.Image) else open_image(source))
-        if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # no colour: its gray, as it is read
-            return np.repeat(array_to_gray(np.asarray(image))[:, :, None], 3, axis=2)
-        try:
-            rgba = image.convert("LA" if image.mode == "La" else image.mode).convert("RGBA")
-        except (ValueError, OSError) as error:
-            raise ImageError(f"Unsupported kind of image ({image.mode}): {error}.") from None
+        gray = array_to_gray(_array(image))
+        if image.mode in _NUMERIC:  # no colour: its gray, as it is read
+            return gray, np.repeat(gray[:, :, None], 3, axis=2)
+        rgba = (image.convert("LA") if image.mode == "La" else image).convert("RGBA")
     shown = Image.new("RGBA", rgba.size, "white")
     shown.alpha_composite(rgba)
-    return np.asarray(shown.convert("RGB"))
+    return gray, np.asarray(shown.convert("RGB"))
 
 
 def _reduced(image: Image.Image, factor: int) -> Image.Image:

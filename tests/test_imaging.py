@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 from benchmarks.synthetic import draw
-from digitpad.imaging import ImageError, array_to_gray, load_colour, load_gray
+from digitpad.imaging import ImageError, array_to_gray, load_gray, load_gray_and_colour
 from digitpad.preprocess import to_mnist
 
 
@@ -131,12 +131,13 @@ def test_colour_for_showing_has_the_pixels_that_are_read(tmp_path):
     picture.paste((30, 60, 200), (2000, 500, 2300, 2500))
     path = tmp_path / "blue.jpg"
     picture.save(path, exif=_turned_exif())
-    colour, gray = load_colour(path), load_gray(path)
+    gray, colour = load_gray_and_colour(path)
+    np.testing.assert_array_equal(gray, load_gray(path))  # one decoding, the same pixels as read
     assert colour.shape == (*gray.shape, 3) and gray.shape == (1467, 1000)  # upright: taller than wide
     ink = gray < 128
     assert ink.any() and (colour[ink][:, 2] > colour[ink][:, 0] + 80).all()  # blue, not gray
     transparent = np.zeros((20, 20, 4), np.uint8)
-    assert (load_colour(Image.fromarray(transparent)) == 255).all()  # shown on white
+    assert (load_gray_and_colour(Image.fromarray(transparent))[1] == 255).all()  # shown on white
 
 
 def _turned_exif() -> bytes:

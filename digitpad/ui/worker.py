@@ -7,7 +7,7 @@ import traceback
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from digitpad.imaging import ImageError, load_colour, load_gray
+from digitpad.imaging import ImageError, load_gray_and_colour
 from digitpad.recognizer import Recognizer
 from digitpad.runtime import ModelError
 
@@ -60,9 +60,8 @@ class RecognitionWorker(QObject):
         Failures come back as a message, never as a crash.
         """
         try:
-            pixels = load_gray(source)
+            pixels, shown = load_gray_and_colour(source)  # decoded once; the boxes fit both
             results = self._recognizer.read_digits(pixels) if self._recognizer else []
-            shown = load_colour(source)  # the same pixels in colour: the boxes fit it
         except ImageError as error:
             self.image_failed.emit(str(error))
             return
