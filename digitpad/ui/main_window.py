@@ -457,7 +457,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(drawing and self.canvas.can_redo())
         self.clear_action.setEnabled(not (drawing and self.canvas.is_empty()))
         self.steps_action.setEnabled(drawing)  # the steps are shown for a drawing
-        self.clear_action.setText(self.tr("&Clear") if drawing else self.tr("Close &photo"))
+        clear = self.tr("&Clear") if drawing else self.tr("Close &photo")
+        if self.clear_action.text() != clear:  # (this runs at every mouse move of a stroke)
+            self.clear_action.setText(clear)
 
     @Slot(int)
     def _on_pen_width(self, width: int) -> None:
