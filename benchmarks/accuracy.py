@@ -13,9 +13,9 @@ import sys
 import numpy as np
 from PIL import Image
 
-from benchmarks.synthetic import drawn_set
 from digitpad.data import load_mnist
 from digitpad.recognizer import default_recognizer
+from tests.helpers import drawn_set
 
 
 def naive_mnist(drawing: np.ndarray) -> np.ndarray:

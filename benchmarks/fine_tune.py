@@ -13,8 +13,8 @@ import time
 
 import numpy as np
 
-from benchmarks.synthetic import boxed_four, draw
 from digitpad.preprocess import to_mnist
+from tests.helpers import boxed_four, draw
 
 
 def main() -> None:

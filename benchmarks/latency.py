@@ -17,10 +17,10 @@ import time
 
 import numpy as np
 
-from benchmarks.synthetic import draw
 from digitpad import assets
 from digitpad.preprocess import to_mnist
 from digitpad.recognizer import Recognizer
+from tests.helpers import draw
 
 
 def timings(function, calls: int, warmup: int = 20) -> list[float]:

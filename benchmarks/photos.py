@@ -5,7 +5,7 @@
     python -m benchmarks.photos generate 7 /tmp/fresh && python -m benchmarks.photos /tmp/fresh
                                              # the same on photos made with another seed
 
-Digits are written with the strokes of ``synthetic.py`` or with handwriting-like fonts (Comic
+Digits are written with the strokes of ``tests/helpers.py`` or with handwriting-like fonts (Comic
 Neue, Humor Sans, Purisa, where installed), in black, blue or pencil ink, on plain, ruled or
 squared paper; then lit unevenly, shadowed, seen in perspective, blurred, noised and saved as
 JPEG, some with an EXIF rotation. File names hold the answer: ``0012_4071.jpg`` shows 4071.
@@ -18,80 +18,12 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw
 
-from benchmarks.synthetic import write
+from tests.helpers import INKS, fonts, paper, photograph, write_digit
 
 HERE = Path(__file__).resolve().parent / "photos"
 SETS = {"single": 150, "multi": 60, "hard": 40}
-FONT_FILES = [
-    "/usr/share/fonts/opentype/comic-neue/ComicNeue-Regular.otf",
-    "/usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf",
-    "/usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf",
-    "/usr/share/fonts/truetype/tlwg/Purisa.ttf",
-    "/usr/share/fonts/truetype/tlwg/Purisa-Bold.ttf",
-]
-INKS = {"black": (25, 25, 35), "blue": (30, 55, 160), "pencil": (95, 95, 100)}
-
-
-def fonts() -> list[str]:
-    return [path for path in FONT_FILES if Path(path).is_file()]
-
-
-def paper(width: int, height: int, kind: str, rng: np.random.Generator) -> Image.Image:
-    tone = tuple(int(v) for v in rng.integers([232, 228, 212], [252, 248, 240]))
-    page = Image.new("RGB", (width, height), tone)
-    pen = ImageDraw.Draw(page)
-    colour = tuple(int(v) for v in rng.integers([150, 170, 200], [200, 210, 240]))
-    step = int(rng.integers(28, 48))
-    if kind in ("ruled", "grid"):
-        for y in range(int(rng.integers(0, step)), height, step):
-            pen.line([(0, y), (width, y)], fill=colour, width=int(rng.integers(1, 3)))
-    if kind == "grid":
-        for x in range(int(rng.integers(0, step)), width, step):
-            pen.line([(x, 0), (x, height)], fill=colour, width=int(rng.integers(1, 3)))
-    return page
-
-
-def write_digit(mask: ImageDraw.ImageDraw, digit: int, box: tuple[float, float, float],
-                rng: np.random.Generator, font_files: list[str]) -> None:
-    """Write one digit into an ink mask (255 = ink), by strokes or in a handwriting-like font."""
-    left, top, height = box
-    if font_files and rng.random() < 0.5:
-        font = ImageFont.truetype(str(rng.choice(font_files)), int(height * 1.25))
-        x0, y0, x1, y1 = mask.textbbox((0, 0), str(digit), font=font)
-        mask.text((left - x0, top - y0 + (height - (y1 - y0)) / 2), str(digit), fill=255, font=font)
-        return
-    write(mask, digit, (left, top, height), width=height * rng.uniform(0.07, 0.14),
-          slant=rng.uniform(-0.1, 0.25), wobble=rng.uniform(0, 0.04), rng=rng, ink=255)
-
-
-def photograph(page: Image.Image, ink: Image.Image, rng: np.random.Generator, colour,
-               shadow: bool = True) -> Image.Image:
-    """Ink on paper, then the camera: uneven light, a shadow, perspective, blur, noise."""
-    width, height = page.size
-    alpha = np.asarray(ink.filter(ImageFilter.GaussianBlur(0.6)), np.float32)[..., None] / 255
-    pixels = np.asarray(page, np.float32) * (1 - alpha) + np.array(colour, np.float32) * alpha
-    ys, xs = np.mgrid[0:height, 0:width] / max(width, height)
-    light = 1 + rng.uniform(-0.35, 0.1) * xs + rng.uniform(-0.35, 0.1) * ys
-    light = light / light.max() * rng.uniform(0.8, 1.05)
-    if shadow and rng.random() < 0.5:
-        edge = Image.new("L", (width, height), 0)
-        corner = rng.uniform(0.2, 0.8, 4) * [width, height, width, height]
-        ImageDraw.Draw(edge).polygon([(0, 0), (corner[0], 0), (corner[2], corner[3]), (0, corner[1])], fill=255)
-        soft = np.asarray(edge.filter(ImageFilter.GaussianBlur(width / 25)), np.float32) / 255
-        light = light * (1 - rng.uniform(0.25, 0.45) * soft)
-    pixels = pixels * light[..., None]
-    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
-    jitter = rng.uniform(-0.05, 0.05, 8) * np.tile([width, height], 4)
-    corners = np.array([0, 0, 0, height, width, height, width, 0], float) + jitter
-    image = image.transform((width, height), Image.Transform.QUAD, tuple(corners),
-                            Image.Resampling.BILINEAR, fillcolor=tuple(int(v) for v in pixels[0, 0]))
-    image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0, 1.2)))
-    noisy = np.asarray(image, np.float32) + rng.normal(0, rng.uniform(1, 5), (height, width, 1))
-    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
-
-
 def single(rng: np.random.Generator, font_files: list[str]) -> tuple[Image.Image, str]:
     size = int(rng.integers(300, 420))
     digit = int(rng.integers(0, 10))

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+
+from tests.helpers import SLICE
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-ROOT = Path(__file__).resolve().parent.parent
-SLICE = ROOT / "tests" / "data" / "mnist-slice"
-FULL = ROOT.parent / "shared" / "mnist"
 
 
 @pytest.fixture(scope="session")

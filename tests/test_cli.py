@@ -4,8 +4,8 @@ import sys
 
 from PIL import Image
 
-from benchmarks.synthetic import draw
 from digitpad.cli import main
+from tests.helpers import draw
 
 
 def saved(tmp_path, name, digit):
@@ -64,7 +64,7 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
 
 
 def test_a_picture_of_a_number_reads_the_number(tmp_path, capsys):
-    from tests.test_photo import written
+    from tests.helpers import written
 
     path = tmp_path / "number.jpg"
     written([[3, 0, 5]]).save(path)

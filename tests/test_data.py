@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from digitpad.data import DataError, load_mnist
-from tests.conftest import FULL, SLICE
+from tests.helpers import FULL, SLICE
 
 
 def copy_slice(tmp_path, unzip=False):

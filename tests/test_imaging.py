@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from benchmarks.synthetic import draw
 from digitpad.imaging import ImageError, array_to_gray, load_gray, load_gray_and_colour
 from digitpad.preprocess import to_mnist
+from tests.helpers import draw
 
 
 @pytest.fixture()

@@ -6,9 +6,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 import digitpad
-from benchmarks.synthetic import draw, write
 from digitpad.recognizer import Recognition, is_mark
-from tests.test_photo import digits_of, written
+from tests.helpers import digits_of, draw, write, written
 
 
 def strip(digits, height=60, gap=0.75, margin=0.0, marks=(), gaps=None):

@@ -7,26 +7,9 @@ import pytest
 from PIL import Image, ImageDraw
 
 import digitpad
-from benchmarks.photos import HERE, label_of, paper, photograph
-from benchmarks.synthetic import write
+from benchmarks.photos import HERE, label_of
 from digitpad.photo import find_digits, remove_lines, remove_rules
-
-
-def written(digits, height=70, lines=1, page="plain", seed=0, gap=0.95, ink=(25, 25, 35)):
-    """A photo of ``digits`` (a list per line) on paper, with uneven light and a little blur."""
-    rng = np.random.default_rng(seed)
-    width = int(max(map(len, digits)) * height * gap + 2 * height)
-    page_height = int(lines * height * 1.9 + height)
-    mask = Image.new("L", (width, page_height), 0)
-    pen = ImageDraw.Draw(mask)
-    for line, row in enumerate(digits):
-        for i, digit in enumerate(row):
-            write(pen, digit, (height + i * height * gap, height * (0.5 + 1.9 * line), height), height * 0.1, ink=255)
-    return photograph(paper(width, page_height, page, rng), mask, rng, ink, shadow=False)
-
-
-def digits_of(results):
-    return [r.digit for r in results]
+from tests.helpers import digits_of, paper, photograph, write, written
 
 
 def test_a_number_is_read_left_to_right():

@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from benchmarks.synthetic import draw
 from digitpad.preprocess import stroke_width, to_mnist
+from tests.helpers import draw
 
 
 def ink_box(digit):

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 import digitpad
-from benchmarks.synthetic import draw, drawn_set
 from digitpad.recognizer import Recognizer, default_recognizer
+from tests.helpers import draw, drawn_set
 
 
 def test_bundled_model_reads_mnist_test_digits(mnist_slice):

@@ -160,9 +160,9 @@ def test_save_is_atomic_when_writing_fails(trained, tmp_path):
 
 
 def test_fine_tuning_learns_a_users_quirk_without_forgetting_mnist(mnist_slice):
-    from benchmarks.synthetic import boxed_four, draw
     from digitpad import assets
     from digitpad.preprocess import to_mnist
+    from tests.helpers import boxed_four, draw
 
     rng = np.random.default_rng(3)
     quirks = [to_mnist(boxed_four(rng)) for _ in range(40)]

@@ -12,8 +12,8 @@ pytest.importorskip("digitpad.training")
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from digitpad import assets  # noqa: E402
-from tests.conftest import SLICE  # noqa: E402
-from tests.test_ui import ONE, stroke  # noqa: E402
+from tests.helpers import SLICE  # noqa: E402
+from tests.qt_helpers import ONE, stroke  # noqa: E402
 
 
 @pytest.fixture()

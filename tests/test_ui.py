@@ -4,43 +4,13 @@ import numpy as np
 import pytest
 
 pytest.importorskip("PySide6")
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QImage, QMouseEvent  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from benchmarks.synthetic import draw  # noqa: E402
 from digitpad.ui.qimage import gray_to_qimage, qimage_to_gray  # noqa: E402
-
-LEFT, NONE = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-
-
-def send(widget, kind, point, button=LEFT, buttons=LEFT):
-    event = QMouseEvent(kind, QPointF(*point), QPointF(*point), button, buttons, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)
-
-
-def press(widget, point):
-    send(widget, QEvent.Type.MouseButtonPress, point)
-
-
-def move_through(widget, points, steps=12):
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        for s in np.linspace(0, 1, steps)[1:]:
-            send(widget, QEvent.Type.MouseMove, (x0 + (x1 - x0) * s, y0 + (y1 - y0) * s), NONE)
-
-
-def release(widget, point):
-    send(widget, QEvent.Type.MouseButtonRelease, point, LEFT, NONE)
-
-
-def stroke(widget, points):
-    press(widget, points[0])
-    move_through(widget, points)
-    release(widget, points[-1])
-
-
-ONE = [(200, 60), (200, 340)]
-ZERO = [(200 + 90 * np.cos(a), 200 + 140 * np.sin(a)) for a in np.linspace(-np.pi / 2, 1.55 * np.pi, 40)]
+from tests.helpers import draw  # noqa: E402
+from tests.qt_helpers import LEFT, ONE, ZERO, move_through, press, release, send, stroke  # noqa: E402
 
 
 def test_empty_canvas_shows_a_hint_and_no_bars(window):
@@ -228,7 +198,7 @@ def test_several_digits_on_the_canvas_make_a_number(window, qtbot):
 
 
 def test_a_photo_of_a_number_shows_boxes_and_each_digits_bars(window, qtbot, tmp_path):
-    from tests.test_photo import written
+    from tests.helpers import written
 
     path = tmp_path / "number.jpg"
     written([[7, 2, 9]]).save(path)

@@ -12,7 +12,7 @@ from digitpad import assets
 from digitpad.model_store import ModelStore
 from digitpad.preprocess import to_mnist
 from digitpad.samples import SampleStore
-from benchmarks.synthetic import draw
+from tests.helpers import draw
 
 
 @pytest.fixture()
