@@ -11,20 +11,23 @@ from pathlib import Path
 
 from digitpad import assets
 from digitpad.data import DataError, load_mnist
-from digitpad.model import ARCHITECTURES
+from digitpad.model_card import merge_cards, model_card, plot_history, read_card, write_card
+from digitpad.train_config import ARCHITECTURES, Hooks, Progress, TrainConfig
 
+DEFAULT = TrainConfig()  # the bundled model's recipe
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--data", help="MNIST folder (default: $DIGITPAD_MNIST, else Keras' download)")
-parser.add_argument("--architecture", choices=sorted(ARCHITECTURES), default="cnn")
-parser.add_argument("--epochs", type=int, default=20)
-parser.add_argument("--batch-size", type=int, default=128)
+parser.add_argument("--architecture", choices=ARCHITECTURES, default=DEFAULT.architecture)
+parser.add_argument("--epochs", type=int, default=DEFAULT.epochs)
+parser.add_argument("--batch-size", type=int, default=DEFAULT.batch_size)
 parser.add_argument("--limit", type=int, help="train on the first N images only (quick runs)")
-parser.add_argument("--seed", type=int, default=0)
+parser.add_argument("--seed", type=int, default=DEFAULT.seed)
 parser.add_argument("--no-augment", action="store_true", help="train on the images as they are")
-parser.add_argument("--augment-scale", type=float, default=1.0, help="strength of the augmentation")
-parser.add_argument("--real-world", type=float, default=0.0,
+parser.add_argument("--augment-scale", type=float, default=DEFAULT.augment_scale,
+                    help="strength of the augmentation")
+parser.add_argument("--real-world", type=float, default=DEFAULT.real_world,
                     help="add real-world variants (tight, tiny, 1-bit, blurred...) of this share of images")
-parser.add_argument("--learning-rate", type=float, default=1e-3)
+parser.add_argument("--learning-rate", type=float, default=DEFAULT.learning_rate)
 parser.add_argument("--initial", help="continue training this .keras model instead of a fresh one")
 parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")
 args = parser.parse_args()
@@ -35,10 +38,10 @@ except DataError as error:
     sys.exit(f"train_model.py: {error}")
 
 # Heavy imports after the arguments are checked: TensorFlow takes seconds to load.
-from digitpad import training  # noqa: E402
+from digitpad import export, training  # noqa: E402
 from digitpad.runtime import Predictor  # noqa: E402
 
-config = training.TrainConfig(
+config = TrainConfig(
     architecture=args.architecture, epochs=args.epochs, batch_size=args.batch_size,
     augment=not args.no_augment, augment_scale=args.augment_scale, real_world=args.real_world,
     learning_rate=args.learning_rate, initial=args.initial, seed=args.seed, limit=args.limit,
@@ -46,27 +49,28 @@ config = training.TrainConfig(
 print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
 
 
-def show_batch(progress: training.Progress) -> None:
+def show_batch(progress: Progress) -> None:
     if progress.batch % 20 == 0 or progress.batch == progress.batches:
         accuracy = progress.logs.get("accuracy", 0.0)
         print(f"\r  epoch {progress.epoch + 1}/{progress.epochs}  batch {progress.batch}/{progress.batches}"
               f"  accuracy {accuracy:.4f}", end="", flush=True)
 
 
-def show_epoch(progress: training.Progress) -> None:
+def show_epoch(progress: Progress) -> None:
     logs = progress.logs
     print(f"\r  epoch {progress.epoch + 1}/{progress.epochs}  loss {logs['loss']:.4f}"
           f"  accuracy {logs['accuracy']:.4f}  val_accuracy {logs['val_accuracy']:.4f}", flush=True)
 
 
-result = training.train(data, config, training.Hooks(on_batch=show_batch, on_epoch=show_epoch))
-keras_path, onnx_path = training.save(result.model, args.out, data)  # data: for the 8-bit export
+result = training.train(data, config, Hooks(on_batch=show_batch, on_epoch=show_epoch))
+saved = export.save(result.model, args.out, data)  # data: for the 8-bit export
+keras_path, onnx_path = saved.keras, saved.onnx
 evaluation = training.evaluate(Predictor(onnx_path), data.x_test, data.y_test)
-card = training.model_card(result.model, config, result, evaluation, data)
-if args.initial and assets.read_card(args.initial):  # a second stage: the card tells the whole story
-    card = training.merge_cards(assets.read_card(args.initial), card)
-training.write_card(card, keras_path.with_suffix(".json"))
-training.plot_history(card["history"], keras_path.with_name(keras_path.stem + "-curves.png"))
+card = model_card(result.model.count_params(), config, result, evaluation, data, saved.runtime)
+if args.initial and read_card(args.initial):  # a second stage: the card tells the whole story
+    card = merge_cards(read_card(args.initial), card)
+write_card(card, keras_path.with_suffix(".json"))
+plot_history(card["history"], keras_path.with_name(keras_path.stem + "-curves.png"))
 
 print(f"Test accuracy through recognize()'s path: {evaluation.accuracy:.4%}"
       f" ({result.seconds / 60:.1f} min of training)")

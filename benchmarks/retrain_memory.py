@@ -31,12 +31,12 @@ def main() -> None:
                         data_dir=folder / "data")
     window.show()
     start = time.monotonic()
-    while not window._model_ready and time.monotonic() - start < 30:
+    while not window.live.ready and time.monotonic() - start < 30:
         app.processEvents()
         time.sleep(0.01)
     before = peak = rss_mb()
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.data_edit.setText(str(SLICE))
     dialog.epochs.setValue(1)
     ended = []

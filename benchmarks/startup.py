@@ -55,7 +55,7 @@ def frame_times() -> dict:
         window.resize(960, 620)
         window.show()
         deadline = time.time() + 20
-        while not window._model_ready and time.time() < deadline:
+        while not window.live.ready and time.time() < deadline:
             app.processEvents()
         canvas = window.canvas
         angles = np.linspace(0, 6 * np.pi, 375)  # 3 s of drawing: a spiral over the canvas

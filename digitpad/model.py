@@ -11,8 +11,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
+from digitpad.runtime import CLASSES  # noqa: E402
+from digitpad.train_config import ARCHITECTURES  # noqa: E402
+
 INPUT_SHAPE = (28, 28, 1)
-CLASSES = 10
 
 
 def cnn() -> keras.Model:
@@ -76,13 +78,13 @@ def mlp() -> keras.Model:
     )
 
 
-ARCHITECTURES = {"cnn": cnn, "small_cnn": small_cnn, "mlp": mlp}
+BUILDERS = dict(zip(ARCHITECTURES, (cnn, small_cnn, mlp), strict=True))  # in ARCHITECTURES' order
 
 
 def build(architecture: str) -> keras.Model:
     """A fresh, uncompiled model of the named architecture."""
     try:
-        return ARCHITECTURES[architecture]()
+        return BUILDERS[architecture]()
     except KeyError:
         raise ValueError(
             f"Unknown architecture {architecture!r}: choose from {', '.join(ARCHITECTURES)}."

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 from digitpad import assets
+from digitpad.atomic import write_atomically
+from digitpad.model_card import read_card
 
 PARTS = (".onnx", ".keras", ".json")
 KEEP_SECONDS = 3600  # versions that no pointer names are removed once this old (another window
@@ -34,9 +36,23 @@ class ModelStore:
         return self.current_onnx() or assets.BUNDLED_ONNX
 
     def active_keras(self) -> Path:
-        current = self.current_onnx()
-        keras_path = current.with_suffix(".keras") if current else None
-        return keras_path if keras_path and keras_path.is_file() else assets.BUNDLED_MODEL
+        """The .keras model of the model in use, to train on."""
+        return self.keras_beside(self.active_onnx())
+
+    @staticmethod
+    def keras_beside(onnx_path: str | os.PathLike) -> Path:
+        """The .keras model that ``onnx_path`` was exported from, to train on; the bundled one if
+        there is none (a model loaded as ONNX alone)."""
+        keras_path = Path(onnx_path).with_suffix(".keras")
+        return keras_path if keras_path.is_file() else assets.BUNDLED_MODEL
+
+    def recover(self, failed: str | os.PathLike) -> bool:
+        """The model at ``failed`` could not be loaded: if it is the user's model in use, go back
+        to the bundled one (the damaged one is kept as the previous model) and say True."""
+        if self.current_onnx() is None or Path(failed) != self.current_onnx():
+            return False
+        self.reset()
+        return True
 
     def has_user_model(self) -> bool:
         return self.current_onnx() is not None
@@ -83,7 +99,7 @@ class ModelStore:
 
     def card(self) -> dict:
         """The model card of the model in use."""
-        return assets.read_card(self.active_onnx())
+        return read_card(self.active_onnx())
 
     def _pointed(self, pointer: str) -> Path | None:
         name = self._read_pointer(pointer)
@@ -98,14 +114,7 @@ class ModelStore:
         return name if name and Path(name).name == name else ""  # a bare folder name, nothing else
 
     def _write_pointer(self, pointer: str, name: str) -> None:
-        handle, temporary = tempfile.mkstemp(prefix=f".{pointer}-", dir=self.folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(name + "\n")
-            os.replace(temporary, self.folder / pointer)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(self.folder / pointer, lambda tmp: Path(tmp).write_text(name + "\n", encoding="utf-8"))
 
     def _tidy(self) -> None:
         """Remove old versions that neither pointer names."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-CLASSES = 10
+CLASSES = 10  # the digits 0-9: what every model outputs
 
 
 class ModelError(Exception):

@@ -7,13 +7,14 @@ middle of a write never damages what was stored before; an unreadable file is sk
 from __future__ import annotations
 
 import os
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
+
+from digitpad.atomic import write_atomically
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,7 @@ class SampleStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{int(label)}_{uuid.uuid4().hex[:12]}.png"
         pixels = (np.clip(image, 0, 1) * 255).round().astype(np.uint8)
-        handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".png")
-        try:
-            with os.fdopen(handle, "wb") as f:
-                Image.fromarray(pixels).save(f, format="PNG")
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_atomically(path, lambda tmp: Image.fromarray(pixels).save(tmp, format="PNG"))
         return Sample(path, int(label), pixels.astype(np.float32) / 255)
 
     def samples(self) -> list[Sample]:

@@ -63,7 +63,7 @@ def act():
         else:
             stroke([(330, 150), (500, 140), (400, 440)])
     elif scene == "photo":
-        window.open_image("benchmarks/photos/multi/0002_77287.jpg")
+        window.files.open_image("benchmarks/photos/multi/0002_77287.jpg")
 
 
 QTimer.singleShot(1500, act)

@@ -53,6 +53,6 @@ def window(make_window, qtbot):
     window = make_window()
     window.resize(900, 600)
     window.show()
-    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
+    qtbot.waitUntil(lambda: window.live.ready, timeout=10000)
     window.canvas.resize(420, 420)
     return window

@@ -18,6 +18,7 @@ from PIL import Image
 
 import digitpad
 from digitpad import assets, imaging
+from digitpad.model_card import read_card
 from digitpad.imaging import ImageError
 from digitpad.preprocess import to_uint8_gray
 from digitpad.recognizer import Recognizer
@@ -127,7 +128,7 @@ def test_a_malformed_model_card_is_read_as_far_as_it_makes_sense(tmp_path, card)
     model = tmp_path / "model.onnx"
     shutil.copyfile(assets.BUNDLED_ONNX, model)
     model.with_suffix(".json").write_text(card)
-    read = assets.read_card(model)
+    read = read_card(model)
     assert isinstance(read, dict) and not {"test_accuracy", "architecture", "parameters"} & set(read)
 
 
@@ -140,8 +141,8 @@ def test_the_window_shows_a_model_with_a_malformed_card(make_window, qtbot, tmp_
     shown = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window = make_window(str(model))
-    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)  # raised here before
-    window.about_action.trigger()
+    qtbot.waitUntil(lambda: window.live.ready, timeout=10000)  # raised here before
+    window.menus.about.trigger()
     assert shown and "digitpad" in shown[0]
 
 

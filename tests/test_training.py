@@ -12,20 +12,25 @@ training = pytest.importorskip("digitpad.training")
 import keras  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
-from digitpad import jobs  # noqa: E402
+from digitpad import export, jobs  # noqa: E402
 from digitpad import model as models  # noqa: E402
+from digitpad.atomic import write_atomically  # noqa: E402
+from digitpad.model_card import merge_cards, model_card, plot_history, read_card, write_card  # noqa: E402
 from digitpad.runtime import ModelError, Predictor  # noqa: E402
+from digitpad.train_config import Cancelled, Hooks, TrainConfig  # noqa: E402
+from tests.helpers import SLICE, boxed_four, draw  # noqa: E402
 
-QUICK = training.TrainConfig(architecture="cnn", epochs=1, batch_size=64, seed=1)
+QUICK = TrainConfig(architecture="cnn", epochs=1, batch_size=64, seed=1)
 
 
 @pytest.fixture(scope="module")
 def trained(mnist_slice, tmp_path_factory):
     batches = []
-    result = training.train(mnist_slice, QUICK, training.Hooks(on_batch=batches.append))
+    result = training.train(mnist_slice, QUICK, Hooks(on_batch=batches.append))
     path = tmp_path_factory.mktemp("model") / "quick.keras"
-    keras_path, onnx_path = training.save(result.model, path)
-    return result, keras_path, onnx_path, batches
+    saved = export.save(result.model, path)
+    assert saved.runtime == export.FLOAT32  # no calibration images: not quantized
+    return result, saved.keras, saved.onnx, batches
 
 
 def test_one_epoch_on_the_slice_learns_digits(trained, mnist_slice):
@@ -63,7 +68,9 @@ def test_onnx_export_agrees_with_keras_on_real_digits(trained, mnist_slice):
 
 def test_8_bit_export_agrees_with_keras_and_is_smaller(trained, mnist_slice, tmp_path):
     result, _, float_path, _ = trained
-    _, int8_path = training.save(result.model, tmp_path / "small.keras", mnist_slice)
+    saved = export.save(result.model, tmp_path / "small.keras", mnist_slice)
+    int8_path = saved.onnx
+    assert saved.runtime == export.INT8
     images = training.to_model_input(mnist_slice.x_test[:300])
     keras_out = result.model.predict(images, verbose=0)
     int8_out = Predictor(int8_path).predict(images)
@@ -73,8 +80,8 @@ def test_8_bit_export_agrees_with_keras_and_is_smaller(trained, mnist_slice, tmp
 
 def test_cancel_stops_training_at_once(mnist_slice):
     seen = []
-    hooks = training.Hooks(on_batch=seen.append, should_stop=lambda: len(seen) >= 3)
-    with pytest.raises(training.Cancelled):
+    hooks = Hooks(on_batch=seen.append, should_stop=lambda: len(seen) >= 3)
+    with pytest.raises(Cancelled):
         training.train(mnist_slice, QUICK, hooks)
     assert len(seen) == 3
 
@@ -82,8 +89,8 @@ def test_cancel_stops_training_at_once(mnist_slice):
 def test_model_card_describes_the_model(trained, mnist_slice, tmp_path):
     result, _, onnx_path, _ = trained
     evaluation = training.evaluate(Predictor(onnx_path), mnist_slice.x_test, mnist_slice.y_test)
-    card = training.model_card(result.model, QUICK, result, evaluation, mnist_slice)
-    training.write_card(card, tmp_path / "card.json")
+    card = model_card(result.model.count_params(), QUICK, result, evaluation, mnist_slice, export.INT8)
+    write_card(card, tmp_path / "card.json")
     saved = json.loads((tmp_path / "card.json").read_text())
     assert saved["architecture"] == "cnn"
     assert saved["parameters"] == result.model.count_params()
@@ -91,13 +98,14 @@ def test_model_card_describes_the_model(trained, mnist_slice, tmp_path):
     assert len(saved["confusion_matrix"]) == 10 and len(saved["per_class_accuracy"]) == 10
     assert saved["data"]["checksum"] == mnist_slice.checksum
     assert {"tensorflow", "keras", "onnxruntime"} <= set(saved["versions"])
-    training.plot_history(result.history, tmp_path / "curves.png")
+    assert saved["runtime"].startswith("ONNX, int8")
+    plot_history(result.history, tmp_path / "curves.png")
     assert (tmp_path / "curves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize("architecture", ["mlp", "small_cnn"])
 def test_seed_architectures_train_too(architecture, mnist_slice):
-    config = training.TrainConfig(architecture=architecture, epochs=1, batch_size=32, augment=False)
+    config = TrainConfig(architecture=architecture, epochs=1, batch_size=32, augment=False)
     result = training.train(mnist_slice, config)
     assert result.history["val_accuracy"][0] > 0.5
 
@@ -154,28 +162,38 @@ def test_save_is_atomic_when_writing_fails(trained, tmp_path):
         raise OSError("disk full")
 
     with pytest.raises(OSError, match="disk full"):
-        training._write_atomically(target, broken)
+        write_atomically(target, broken)
     assert target.read_bytes() == b"the previous model"
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
 
 
-def test_fine_tuning_learns_a_users_quirk_without_forgetting_mnist(mnist_slice):
+def test_fine_tuning_learns_a_users_quirk_without_forgetting_mnist(tmp_path):
     from digitpad import assets
     from digitpad.preprocess import to_mnist
-    from tests.helpers import boxed_four, draw
 
     rng = np.random.default_rng(3)
     quirks = [to_mnist(boxed_four(rng)) for _ in range(40)]
     others = [to_mnist(draw(d, wobble=0.03, rng=rng)) for d in (0, 1, 2, 3, 5, 6, 7, 8, 9, 1)]
     images, labels = np.stack(quirks + others), np.array([4] * 40 + [0, 1, 2, 3, 5, 6, 7, 8, 9, 1])
-    bundled = models.load(assets.BUNDLED_MODEL)
-    result = training.fine_tune(bundled, images, labels, mnist_slice)
-    assert result.held_out == 10
-    assert result.user_before <= 0.5 < 0.9 <= result.user_after
-    assert result.mnist_after >= result.mnist_before - 0.02
+    staged = jobs.fine_tune(jobs.FineTune(assets.BUNDLED_MODEL, (images, labels), str(SLICE)), tmp_path)
+    tuned = staged.tuned
+    assert tuned.held_out == 10 and tuned.test_images == 1000  # the slice has 1,000 test images
+    assert tuned.user_before <= 0.5 < 0.9 <= tuned.user_after
+    assert tuned.mnist_after >= tuned.mnist_before - 0.02
+    card = read_card(staged.onnx)  # says what was written and measured, not the bundled model's figures
+    assert card["runtime"] == export.FLOAT32 and card["test_images"] == 1000
+    assert card["test_accuracy"] == round(tuned.mnist_after, 5) and card["fine_tuned_on_samples"] == 50
     fresh = np.stack([to_mnist(boxed_four(np.random.default_rng(100 + i))) for i in range(20)])
-    assert (bundled.predict(fresh[..., None], verbose=0).argmax(1) == 4).mean() <= 0.5
-    assert (result.model.predict(fresh[..., None], verbose=0).argmax(1) == 4).mean() >= 0.9
+    assert (Predictor(assets.BUNDLED_ONNX).predict(fresh).argmax(1) == 4).mean() <= 0.5
+    assert (Predictor(staged.onnx).predict(fresh).argmax(1) == 4).mean() >= 0.9
+
+
+def test_an_imported_model_is_exported_and_its_card_says_how(trained, tmp_path):
+    _, keras_path, *_ = trained
+    staged = jobs.run(jobs.Import(str(keras_path)), tmp_path)
+    assert staged.card["runtime"] == export.FLOAT32 and staged.card["imported_from"] == str(keras_path)
+    assert read_card(staged.onnx) == staged.card and staged.confusion is None
+    assert Predictor(staged.onnx).predict(np.zeros((1, 28, 28), np.float32)).shape == (1, 10)
 
 
 def test_a_card_of_three_stages_keeps_every_stage():
@@ -183,14 +201,14 @@ def test_a_card_of_three_stages_keeps_every_stage():
         return {"epochs": epochs, "config": {"seed": seed}, "history": {"val_accuracy": [0.9 + seed / 100] * epochs},
                 "training_seconds": 10.0}
 
-    merged = training.merge_cards(training.merge_cards(card(2, 0), card(1, 1)), card(1, 2))
+    merged = merge_cards(merge_cards(card(2, 0), card(1, 1)), card(1, 2))
     assert [stage["seed"] for stage in merged["stages"]] == [0, 1, 2]
     assert merged["epochs"] == 4 and len(merged["history"]["val_accuracy"]) == 4
     assert merged["training_seconds"] == 30.0 and merged["best_validation_accuracy"] == 0.92
 
 
 def test_the_same_seed_trains_the_same_model(mnist_slice):
-    config = training.TrainConfig(architecture="small_cnn", epochs=1, batch_size=64, seed=4, limit=1500)
+    config = TrainConfig(architecture="small_cnn", epochs=1, batch_size=64, seed=4, limit=1500)
     first, second = (training.train(mnist_slice, config).model.get_weights() for _ in range(2))
     for a, b in zip(first, second):
         np.testing.assert_array_equal(a, b)
@@ -206,9 +224,9 @@ def test_a_tensorflow_failure_is_told_in_words(tmp_path, monkeypatch):
     def failing(*args):
         raise caught.value
 
-    monkeypatch.setattr(jobs, "_retrain", failing)
+    monkeypatch.setattr(jobs, "retrain", failing)
     messages = queue.Queue()
-    jobs.run_in_child(jobs.Job("retrain", tmp_path / "m.onnx", tmp_path / "m.keras"), tmp_path, messages)
+    jobs.run_in_child(jobs.Retrain(str(SLICE)), tmp_path, messages)
     kind, message = messages.get_nowait()
     assert kind == "failed" and "Graph execution" not in message and "node" not in message
     assert message.startswith("TensorFlow reported") and "label value of 12" in message

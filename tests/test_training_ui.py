@@ -2,6 +2,7 @@
 
 import os
 import signal
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ pytest.importorskip("digitpad.training")
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from digitpad import assets  # noqa: E402
+from digitpad.jobs import StagedModel, TunedFigures  # noqa: E402
 from tests.helpers import SLICE  # noqa: E402
 from tests.qt_helpers import ONE, stroke  # noqa: E402
 
@@ -25,8 +27,8 @@ def warnings(monkeypatch):
 
 
 def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.data_edit.setText(str(SLICE))
     dialog.epochs.setValue(1)
     assert dialog.start_button.isEnabled()
@@ -37,31 +39,31 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     qtbot.waitUntil(lambda: bool(outcome), timeout=180000)
     assert outcome == ["finished"]
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=5000)
-    assert "New model" in dialog.summary.text()
-    assert "fewer test digits right" in dialog.summary.text()  # one epoch on a slice: worse than the bundled
-    assert dialog.discard_button.isDefault() and not dialog.use_button.isDefault()
-    assert dialog.per_digit.item(0, 0).text().endswith("%") and dialog.per_digit.item(1, 0) is not None
-    assert "Mistakes that grew most against the model in use" in dialog.summary.text()  # and marked
-    total = sum(int(dialog.confusion.item(r, c).text()) for r in range(10) for c in range(10))
+    assert "New model" in dialog.outcome.summary.text()
+    assert "fewer test digits right" in dialog.outcome.summary.text()  # one epoch on a slice: worse than the bundled
+    assert dialog.outcome.discard_button.isDefault() and not dialog.outcome.use_button.isDefault()
+    assert dialog.outcome.per_digit.item(0, 0).text().endswith("%") and dialog.outcome.per_digit.item(1, 0) is not None
+    assert "Mistakes that grew most against the model in use" in dialog.outcome.summary.text()  # and marked
+    total = sum(int(dialog.outcome.confusion.item(r, c).text()) for r in range(10) for c in range(10))
     assert total == 1000  # the slice's test images
     assert dialog.curves.series["val_accuracy"]  # the curves were drawn as it trained
     stroke(window.canvas, ONE)  # the window kept working
     staging = dialog.worker.staging
     with qtbot.waitSignal(window.model_loaded, timeout=10000) as loaded:
-        dialog.use_button.click()
+        dialog.outcome.use_button.click()
     assert loaded.args[0] == str(window.models.current_onnx())
     assert not staging.exists()  # the staged model was copied into the store, its folder removed
     assert window.models.card()["architecture"] == "cnn"
-    window.reset_model_action.trigger()
-    qtbot.waitUntil(lambda: window._model_path == str(assets.BUNDLED_ONNX), timeout=5000)
+    window.menus.reset_model.trigger()
+    qtbot.waitUntil(lambda: window.model.path == str(assets.BUNDLED_ONNX), timeout=5000)
     assert window.models.previous_onnx().is_file()
-    window.open_training("retrain")
-    assert window.training_dialog.epochs.value() == 1  # the settings of the last run are kept
+    window.model.open_training("retrain")
+    assert window.model.dialog.epochs.value() == 1  # the settings of the last run are kept
 
 
 def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot, warnings):
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.data_edit.setText(str(SLICE))
     dialog.epochs.setValue(5)
     with qtbot.waitSignal(dialog.worker.progress, timeout=120000):
@@ -74,8 +76,8 @@ def test_cancel_stops_within_moments_and_changes_nothing(window, qtbot, warnings
 
 def test_start_and_cancel_twenty_times(window, qtbot):
     """Each start is a fresh child process, each cancel kills it; the window lives on."""
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.data_edit.setText(str(SLICE))
     for _ in range(20):
         with qtbot.waitSignal(dialog.worker.cancelled, timeout=10000):
@@ -87,8 +89,8 @@ def test_start_and_cancel_twenty_times(window, qtbot):
 
 
 def test_a_crashed_training_process_is_a_message(window, qtbot, warnings):
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.data_edit.setText(str(SLICE))
     dialog.epochs.setValue(5)
     with qtbot.waitSignal(dialog.worker.progress, timeout=120000):
@@ -100,16 +102,16 @@ def test_a_crashed_training_process_is_a_message(window, qtbot, warnings):
 
 
 def test_missing_data_is_explained_and_start_disabled(window):
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.data_edit.setText("/nowhere/mnist")
     assert not dialog.start_button.isEnabled() and "No MNIST here" in dialog.data_hint.text()
 
 
 def test_corrupt_data_is_a_message(window, qtbot, tmp_path, warnings):
     (tmp_path / "train-images-idx3-ubyte").write_bytes(b"not idx")
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.data_edit.setText(str(tmp_path))
     dialog.start_button.click()
     qtbot.waitUntil(lambda: bool(warnings), timeout=60000)
@@ -118,10 +120,10 @@ def test_corrupt_data_is_a_message(window, qtbot, tmp_path, warnings):
 
 
 def test_teach_then_fine_tune_needs_samples(window, qtbot, warnings):
-    window.open_training("fine_tune")
+    window.model.open_training("fine_tune")
     assert "at least 5" in warnings[0]
     stroke(window.canvas, ONE)
-    qtbot.waitUntil(lambda: bool(window._results), timeout=3000)
+    qtbot.waitUntil(lambda: bool(window.results), timeout=3000)
     window.panel.teach_buttons.button(7).click()
     images, labels = window.samples.arrays()
     assert labels.tolist() == [7] and images[0].max() == pytest.approx(1.0, abs=0.01)
@@ -130,11 +132,11 @@ def test_teach_then_fine_tune_needs_samples(window, qtbot, warnings):
 def test_load_model_refuses_what_is_not_a_model(window, qtbot, tmp_path, warnings):
     junk = tmp_path / "junk.onnx"
     junk.write_bytes(b"garbage")
-    window.load_model(str(junk))
+    window.model.load_file(str(junk))
     assert "junk.onnx" in warnings[-1]
     fake = tmp_path / "fake.keras"
     fake.write_bytes(b"not a zip")
-    window.load_model(str(fake))
+    window.model.load_file(str(fake))
     qtbot.waitUntil(lambda: len(warnings) == 2, timeout=60000)
     assert "unchanged" in warnings[-1] and not window.models.has_user_model()
 
@@ -144,7 +146,7 @@ def test_load_a_keras_model_of_the_wrong_shape(window, qtbot, tmp_path, warnings
 
     wrong = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
     wrong.save(tmp_path / "wrong.keras")
-    window.load_model(str(tmp_path / "wrong.keras"))
+    window.model.load_file(str(tmp_path / "wrong.keras"))
     qtbot.waitUntil(lambda: bool(warnings), timeout=60000)
     assert "28x28x1" in warnings[-1]
 
@@ -154,8 +156,8 @@ def test_a_damaged_saved_model_falls_back_to_the_bundled_one(make_window, qtbot,
     models.mkdir(parents=True)
     (models / "current.onnx").write_bytes(b"half a model")
     window = make_window()
-    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
-    assert window._model_path == str(assets.BUNDLED_ONNX)
+    qtbot.waitUntil(lambda: window.live.ready, timeout=10000)
+    assert window.model.path == str(assets.BUNDLED_ONNX)
     assert "could not be loaded" in warnings[0]
     assert window.models.previous_onnx().read_bytes() == b"half a model"  # kept, not deleted
 
@@ -165,23 +167,25 @@ def test_a_fine_tune_result_says_only_what_it_measured(window, qtbot):
     2,000 digits it was measured on, not as the test set the model card counts."""
     for _ in range(5):
         window.samples.add(np.zeros((28, 28), np.float32), 1)
-    window.open_training("fine_tune")
-    dialog = window.training_dialog
-    figures = {"staged": None, "card": {}, "confusion": None, "user_before": 0.0, "user_after": 1.0,
-               "mnist_before": 0.9935, "mnist_after": 0.994, "seconds": 9.0}
-    dialog.worker.finished.emit({**figures, "held_out": 1})
+    window.model.open_training("fine_tune")
+    dialog = window.model.dialog
+    def staged(held_out):
+        figures = TunedFigures(0.0, 1.0, 0.9935, 0.994, held_out, test_images=2000, seconds=9.0)
+        return StagedModel(Path("candidate.keras"), Path("candidate.onnx"), {}, tuned=figures)
+
+    dialog.worker.finished.emit(staged(1))
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=3000)
-    text = dialog.summary.text()
+    text = dialog.outcome.summary.text()
     assert "held-out" not in text and "Too few samples" in text and "teach 50 or more" in text
     assert "first 2,000 MNIST test digits: 99.35% before, 99.40% after" in text
-    dialog.worker.finished.emit({**figures, "held_out": 10})
-    qtbot.waitUntil(lambda: "held-out samples (10): 0.00% before, 100.00% after" in dialog.summary.text(),
+    dialog.worker.finished.emit(staged(10))
+    qtbot.waitUntil(lambda: "held-out samples (10): 0.00% before, 100.00% after" in dialog.outcome.summary.text(),
                     timeout=3000)
 
 
 def test_the_form_says_what_each_network_is_and_how_long_it_takes(window):
-    window.open_training("retrain")
-    dialog = window.training_dialog
+    window.model.open_training("retrain")
+    dialog = window.model.dialog
     dialog.architecture.setCurrentText("cnn")
     dialog.epochs.setValue(10)
     assert "The bundled model's network (871,978 weights). About 12 min for 10 epochs" in dialog.estimate.text()

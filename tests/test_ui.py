@@ -18,7 +18,7 @@ def test_empty_canvas_shows_a_hint_and_no_bars(window):
     assert window.panel.chart._hint == "Draw a digit"
     assert window.panel.digit_label.text() == ""  # no big dash (it looked like a black bar)
     assert not window.panel.model_view.has_image()
-    assert not window.clear_action.isEnabled()  # nothing to clear
+    assert not window.menus.clear.isEnabled()  # nothing to clear
     shown = qimage_to_gray(window.canvas.grab().toImage())
     assert shown.min() < 200 and qimage_to_gray(window.canvas.image()).min() == 255  # an invitation on
     # screen, never in the picture the model reads
@@ -51,19 +51,19 @@ def test_undo_redo_and_clear(window, qtbot):
     stroke(canvas, ONE)
     qtbot.waitUntil(lambda: window.panel.chart.probabilities() is not None, timeout=3000)
     inked = qimage_to_gray(canvas.image()).min()
-    assert inked < 50 and window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert inked < 50 and window.menus.undo.isEnabled()
+    window.menus.undo.trigger()
     assert canvas.is_empty() and qimage_to_gray(canvas.image()).min() == 255
     assert window.panel.chart.probabilities() is None and window.panel.digit_label.text() == ""
-    assert not window.clear_action.isEnabled()
-    window.redo_action.trigger()
-    assert window.clear_action.isEnabled()
+    assert not window.menus.clear.isEnabled()
+    window.menus.redo.trigger()
+    assert window.menus.clear.isEnabled()
     qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"), timeout=3000)
-    window.clear_action.trigger()
+    window.menus.clear.trigger()
     assert canvas.is_empty() and window.panel.chart.probabilities() is None
-    window.undo_action.trigger()  # a clear can be undone
+    window.menus.undo.trigger()  # a clear can be undone
     assert not canvas.is_empty()
-    assert window.redo_action.isEnabled() and canvas.can_redo()  # and the clear can be redone
+    assert window.menus.redo.isEnabled() and canvas.can_redo()  # and the clear can be redone
 
 
 def test_a_new_stroke_after_undo_drops_the_redo_history(window):
@@ -82,7 +82,7 @@ def test_fast_mouse_movement_leaves_no_gaps(window):
 
 def test_save_drawing(window, tmp_path):
     stroke(window.canvas, ONE)
-    assert window.save_drawing(str(tmp_path / "one"))
+    assert window.files.save_drawing(str(tmp_path / "one"))
     saved = QImage(str(tmp_path / "one.png"))
     assert not saved.isNull() and qimage_to_gray(saved).min() < 50
 
@@ -91,20 +91,20 @@ def test_save_to_an_unwritable_place_says_so(window, tmp_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     stroke(window.canvas, ONE)
-    assert not window.save_drawing(str(tmp_path / "missing-folder" / "one.png"))
+    assert not window.files.save_drawing(str(tmp_path / "missing-folder" / "one.png"))
     assert "Could not save" in warnings[0]
 
 
 def test_open_image_shows_it_and_recognises_it(window, qtbot, tmp_path):
     path = tmp_path / "three.png"
     gray_to_qimage(draw(3)).save(str(path))
-    window.open_image(str(path))
+    window.files.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=3000)
     assert window.panel.digit_label.text().startswith("3")
-    assert window.clear_action.isEnabled() and window.clear_action.text() == "Close &photo"  # says what it does
-    window.clear_action.trigger()  # back to drawing
+    assert window.menus.clear.isEnabled() and window.menus.clear.text() == "Close &photo"  # says what it does
+    window.menus.clear.trigger()  # back to drawing
     assert window.stack.currentWidget() is window.canvas
-    assert window.clear_action.text() == "&Clear" and not window.clear_action.isEnabled()
+    assert window.menus.clear.text() == "&Clear" and not window.menus.clear.isEnabled()
 
 
 def test_a_photo_is_shown_in_its_colours(window, qtbot, tmp_path):
@@ -114,7 +114,7 @@ def test_a_photo_is_shown_in_its_colours(window, qtbot, tmp_path):
     picture.paste((30, 60, 200), (140, 40, 160, 260))  # a blue 1
     path = tmp_path / "blue.png"
     picture.save(path)
-    window.open_image(str(path))
+    window.files.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=3000)
     shown = window.photo.image().pixelColor(150, 150)
     assert (shown.red(), shown.green(), shown.blue()) == (30, 60, 200)
@@ -126,7 +126,7 @@ def test_a_bad_image_file_is_a_message_not_a_crash(window, qtbot, tmp_path, monk
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     path = tmp_path / "notes.png"
     path.write_text("not an image")
-    window.open_image(str(path))
+    window.files.open_image(str(path))
     qtbot.waitUntil(lambda: bool(warnings), timeout=3000)
     assert "notes.png" in warnings[0] and window.stack.currentWidget() is window.canvas
 
@@ -149,13 +149,13 @@ def test_model_that_fails_to_load_offers_the_bundled_one(make_window, qtbot, tmp
 def test_language_switch_keeps_the_drawing(window, qtbot):
     stroke(window.canvas, ONE)
     qtbot.waitUntil(lambda: window.panel.digit_label.text().startswith("1"), timeout=3000)
-    window.language_actions["zh_CN"].trigger()
+    window.menus.languages["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.pen_label.text() == "笔宽", timeout=3000)
-    assert window.file_menu.title() == "文件(&F)"
+    assert window.menus.file_menu.title() == "文件(&F)"
     assert not window.canvas.is_empty() and window.panel.digit_label.text().startswith("1")
     assert window.settings.value("language") == "zh_CN"
-    window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=3000)
+    window.menus.languages["en"].trigger()
+    qtbot.waitUntil(lambda: window.menus.file_menu.title() == "&File", timeout=3000)
 
 
 def test_pen_width_and_geometry_persist(make_window):
@@ -185,14 +185,14 @@ def test_several_digits_on_the_canvas_make_a_number(window, qtbot):
     stroke(window.canvas, [(120, 80), (120, 330)])  # a 1 on the left
     circle = [(400 + 80 * np.cos(a), 200 + 120 * np.sin(a)) for a in np.linspace(-np.pi / 2, 1.55 * np.pi, 40)]
     stroke(window.canvas, circle)  # and a 0 on the right
-    qtbot.waitUntil(lambda: len(window._results) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: len(window.results) == 2, timeout=3000)
     assert window.panel.number_panel.isVisible()
     assert [b.text() for b in window.panel.number_buttons.buttons()] == ["1", "0"]
     assert window.panel.digit_label.text() == "0"  # the digit just drawn is the one shown
     window.panel.number_buttons.button(0).click()
     assert window.panel.digit_label.text() == "1" and window.panel.chart.probabilities().argmax() == 1
     assert len(window.canvas._marks) == 2
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     qtbot.waitUntil(lambda: not window.panel.number_panel.isVisible(), timeout=3000)
     assert window.canvas._marks == []
 
@@ -202,27 +202,27 @@ def test_a_photo_of_a_number_shows_boxes_and_each_digits_bars(window, qtbot, tmp
 
     path = tmp_path / "number.jpg"
     written([[7, 2, 9]]).save(path)
-    window.open_image(str(path))
+    window.files.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
     assert [b.text() for b in window.panel.number_buttons.buttons()] == ["7", "2", "9"]
     assert len(window.photo._boxes) == 3 and window.panel.digit_label.text().startswith("7")
     centre = window.photo.box_rect(window.photo._boxes[2]).center()
     send(window.photo, QEvent.Type.MouseButtonPress, (centre.x(), centre.y()))
     assert window.panel.digit_label.text().startswith("9")
-    window.clear_action.trigger()
+    window.menus.clear.trigger()
     assert window.stack.currentWidget() is window.canvas and not window.panel.number_panel.isVisible()
 
 
 def test_paste_an_image_from_the_clipboard(window, qtbot):
     QApplication.clipboard().setImage(gray_to_qimage(draw(6)))
-    window.paste_action.trigger()
+    window.menus.paste.trigger()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
     assert window.panel.digit_label.text().startswith("6")
 
 
 def test_empty_clipboard_says_so(window):
     QApplication.clipboard().clear()
-    window.paste_action.trigger()
+    window.menus.paste.trigger()
     assert "no image" in window.statusBar().currentMessage()
 
 
@@ -243,7 +243,7 @@ def test_drop_an_image_file(window, qtbot, tmp_path):
 def test_a_blank_photo_says_no_digit(window, qtbot, tmp_path):
     path = tmp_path / "blank.png"
     gray_to_qimage(np.full((200, 300), 240, np.uint8)).save(str(path))
-    window.open_image(str(path))
+    window.files.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
     assert window.panel.chart.probabilities() is None and window.panel.chart._hint == "No digit found in this image"
 
@@ -263,7 +263,7 @@ def test_every_text_has_a_chinese_translation():
 
 def test_the_hint_follows_the_model_from_loading_to_ready(make_window, qtbot):
     window = make_window()
-    qtbot.waitUntil(lambda: window._model_ready, timeout=10000)
+    qtbot.waitUntil(lambda: window.live.ready, timeout=10000)
     assert window.panel.chart._hint == "Draw a digit"
 
 
@@ -303,7 +303,7 @@ def test_review_and_delete_my_samples(window, qtbot, monkeypatch):
     from digitpad.ui.samples_dialog import SamplesDialog
 
     stroke(window.canvas, ONE)
-    qtbot.waitUntil(lambda: bool(window._results), timeout=3000)
+    qtbot.waitUntil(lambda: bool(window.results), timeout=3000)
     window.panel.teach_buttons.button(1).click()
     window.panel.teach_buttons.button(7).click()
     dialog = SamplesDialog(window, window.samples)
@@ -330,7 +330,7 @@ def test_a_sample_given_the_wrong_digit_is_relabelled(window, qtbot):
     from digitpad.ui.samples_dialog import SamplesDialog
 
     stroke(window.canvas, ONE)
-    qtbot.waitUntil(lambda: bool(window._results), timeout=3000)
+    qtbot.waitUntil(lambda: bool(window.results), timeout=3000)
     window.panel.teach_buttons.button(7).click()  # a slip: it is a 1
     dialog = SamplesDialog(window, window.samples)
     qtbot.addWidget(dialog)
@@ -368,34 +368,34 @@ def test_copy_and_save_the_reading(window, qtbot, tmp_path, monkeypatch):
 
     from PySide6.QtGui import QGuiApplication
 
-    window.copy_action.trigger()  # nothing read yet: said, nothing copied
+    window.menus.copy.trigger()  # nothing read yet: said, nothing copied
     assert "Nothing to copy" in window.statusBar().currentMessage()
     stroke(window.canvas, [(90, 80), (90, 340)])
     stroke(window.canvas, [(300, 80), (300, 340)])
-    qtbot.waitUntil(lambda: len(window._results) == 2, timeout=3000)
-    window.copy_action.trigger()
+    qtbot.waitUntil(lambda: len(window.results) == 2, timeout=3000)
+    window.menus.copy.trigger()
     assert QGuiApplication.clipboard().text() == "11"
-    assert window.save_results(str(tmp_path / "reading.json"))
+    assert window.files.save_results(str(tmp_path / "reading.json"))
     assert json.loads((tmp_path / "reading.json").read_text())["number"] == "11"
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
-    assert not window.save_results(str(tmp_path / "no" / "such" / "reading.csv"))
+    assert not window.files.save_results(str(tmp_path / "no" / "such" / "reading.csv"))
     assert said and "Could not save" in said[0]
 
 
 def test_pen_width_keys_and_the_shortcuts_page(window, qtbot):
     width = window.pen_slider.value()
-    window.thicker_action.trigger()
+    window.menus.thicker.trigger()
     assert window.pen_slider.value() == width + 2
-    window.thinner_action.trigger()
+    window.menus.thinner.trigger()
     assert window.pen_slider.value() == width
-    window.show_shortcuts()
+    window.menus.show_shortcuts()
     from PySide6.QtWidgets import QTableWidget
 
-    table = window.shortcuts_dialog.findChild(QTableWidget)
+    table = window.menus.shortcuts_dialog.findChild(QTableWidget)
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
     assert {"Retrain", "Fine-tune on my samples", "Thicker pen", "Copy the number"} <= set(names)
-    window.shortcuts_dialog.close()
+    window.menus.shortcuts_dialog.close()
 
 
 def test_the_steps_page_shows_the_digit_drawn_up_to_what_the_model_sees(window, qtbot):
@@ -403,7 +403,7 @@ def test_the_steps_page_shows_the_digit_drawn_up_to_what_the_model_sees(window, 
 
     stroke(window.canvas, ONE)
     qtbot.waitUntil(lambda: window.panel.chart.probabilities() is not None, timeout=3000)
-    window.steps_action.trigger()
+    window.menus.steps.trigger()
     captions = [label.text() for label in window.steps_dialog.findChildren(QLabel) if label.text()]
     assert len(captions) == 5 and captions[0].startswith("1. The ink") and "what the model sees" in captions[4]
     assert "px wide" in captions[1]

@@ -40,8 +40,9 @@ def test_a_damaged_sample_file_is_skipped(store):
 def test_a_crash_while_writing_leaves_earlier_samples_and_no_debris(store, monkeypatch):
     store.add(to_mnist(draw(2)), 2)
 
-    def crash(self, fp, format=None, **kwargs):
-        fp.write(b"\x89PNG\r\n")
+    def crash(self, fp, format=None, **kwargs):  # half a file written, then the disk is full
+        with open(fp, "wb") as file:
+            file.write(b"\x89PNG\r\n")
         raise OSError("No space left on device")
 
     monkeypatch.setattr(Image.Image, "save", crash)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import shutil
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtCore import QSettings, QThread, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,25 +22,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from digitpad import model_compare
-from digitpad.assets import read_card
 from digitpad.data import ENV_VAR, find_directory
+from digitpad.jobs import FineTune, Import, Job, Retrain, StagedModel
+from digitpad.train_config import ARCHITECTURES, RETRAIN
 from digitpad.ui.curves import TrainingCurves
-from digitpad.ui.training_worker import Job, TrainingWorker
+from digitpad.ui.training_outcome import TrainingOutcome, duration
+from digitpad.ui.training_worker import TrainingWorker
 
-ARCHITECTURES = ("cnn", "small_cnn", "mlp")
 FINISHING_S = 10  # after the last batch: export 0.9 s, test on 10,000 digits 2.9 s (2026-12-02 here)
-WORSE = QColor(240, 170, 90, 140)  # where the new model does worse than the one in use
 # Weights and minutes an epoch (55,000 images, augmented) on the 2-core machine this was made on,
 # measured 2026-12-02 (1 epoch on 5,400 images each, scaled): a guide, not a promise.
 SIZES = {"cnn": (871_978, 1.2), "small_cnn": (34_826, 0.4), "mlp": (235_146, 0.2)}
-FAIR_HELD_OUT = 10  # fewer held-back samples than this say nothing about the gain (one is 0% or 100%)
+MOST_EPOCHS = 50
 
 
 class TrainingDialog(QDialog):
@@ -51,21 +47,25 @@ class TrainingDialog(QDialog):
     chosen = Signal(Path)
     _run = Signal(object)
 
-    def __init__(self, parent: QWidget, settings: QSettings, job: Job, sample_count: int):
+    def __init__(self, parent: QWidget, settings: QSettings, job: Job, in_use: dict):
+        """``in_use`` is the model card of the model in use, to compare with."""
         super().__init__(parent)
-        self.settings, self.job, self.sample_count = settings, job, sample_count
-        self._result: dict | None = None
+        self.settings, self.job, self.in_use = settings, job, in_use
+        self.sample_count = 0 if isinstance(job, Import) else len(job.samples[0])
+        self._result: StagedModel | None = None
         self._started = 0.0
         self._done_batches = 0
         self._build()
         self._start_thread()
-        if job.kind == "import":
+        if isinstance(job, Import):
             self._start()
 
     # -- pages -----------------------------------------------------------------------------
     def _build(self) -> None:
-        fine_tune = self.job.kind == "fine_tune"
-        self.setWindowTitle(self.tr("Fine-tune on my samples") if fine_tune else self.tr("Retrain the model"))
+        fine_tune = isinstance(self.job, FineTune)
+        self.setWindowTitle(self.tr("Fine-tune on my samples") if fine_tune
+                            else self.tr("Import a model") if isinstance(self.job, Import)
+                            else self.tr("Retrain the model"))
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
@@ -84,7 +84,8 @@ class TrainingDialog(QDialog):
         form.addRow("", self.data_hint)
         self.architecture = QComboBox()
         self.architecture.addItems(ARCHITECTURES)
-        self.epochs = QSpinBox(minimum=1, maximum=50, value=int(self.settings.value("retrain_epochs", 10)))
+        self.epochs = QSpinBox(minimum=1, maximum=MOST_EPOCHS,
+                               value=int(self.settings.value("retrain_epochs", RETRAIN.epochs)))
         self.estimate = QLabel()
         self.estimate.setWordWrap(True)
         self.architecture.currentTextChanged.connect(self._estimate)
@@ -136,35 +137,10 @@ class TrainingDialog(QDialog):
         column.addWidget(self.cancel_button)
         self.pages.addWidget(running)
 
-        done = QWidget()
-        column = QVBoxLayout(done)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.confusion = QTableWidget(10, 10)
-        self.confusion.setHorizontalHeaderLabels([str(d) for d in range(10)])
-        self.confusion.setVerticalHeaderLabels([str(d) for d in range(10)])
-        self.confusion.horizontalHeader().setDefaultSectionSize(44)
-        self.confusion_label = QLabel(self.tr("Confusion matrix on the MNIST test set (rows: true digit, "
-                                              "columns: predicted)"))
-        self.per_digit = QTableWidget(2, 10)  # each digit read right: the model in use, the new one
-        self.per_digit.setHorizontalHeaderLabels([str(d) for d in range(10)])
-        self.per_digit.horizontalHeader().setDefaultSectionSize(60)
-        self.per_digit.setFixedHeight(3 * self.per_digit.verticalHeader().defaultSectionSize() + 4)
-        self.per_digit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.use_button = QPushButton(self.tr("Use the new model"))
-        self.discard_button = QPushButton(self.tr("Discard"))
-        self.use_button.clicked.connect(self._use)
-        self.discard_button.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.discard_button)
-        buttons.addWidget(self.use_button)
-        column.addWidget(self.summary)
-        column.addWidget(self.per_digit)
-        column.addWidget(self.confusion_label)
-        column.addWidget(self.confusion, 1)
-        column.addLayout(buttons)
-        self.pages.addWidget(done)
+        self.outcome = TrainingOutcome()
+        self.outcome.use.connect(self._use)
+        self.outcome.discard.connect(self.close)
+        self.pages.addWidget(self.outcome)
         self.resize(640, 300)  # the form, compact; the pages after it make room for their curves and tables
 
     @Slot()
@@ -201,7 +177,7 @@ class TrainingDialog(QDialog):
             self.data_hint.setText(self.tr(
                 "No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other "
                 "MNIST files (or a mnist.npz), or set %1.").replace("%1", ENV_VAR))
-        self.start_button.setEnabled(found or self.job.kind == "fine_tune")
+        self.start_button.setEnabled(found or isinstance(self.job, FineTune))
 
     # -- running ---------------------------------------------------------------------------
     def _start_thread(self) -> None:
@@ -220,17 +196,18 @@ class TrainingDialog(QDialog):
     @Slot()
     def _start(self) -> None:
         job = self.job
-        job.data_dir = self.data_edit.text()
-        if job.data_dir:
-            self.settings.setValue("mnist_folder", job.data_dir)
-        job.architecture = self.architecture.currentText()
-        job.epochs = self.epochs.value() if job.kind == "retrain" else 3
-        if job.kind == "retrain":
-            self.settings.setValue("retrain_epochs", job.epochs)
+        if not isinstance(job, Import):
+            job.data_dir = self.data_edit.text()
+            if job.data_dir:
+                self.settings.setValue("mnist_folder", job.data_dir)
+        if isinstance(job, Retrain):
+            job.config.architecture = self.architecture.currentText()
+            job.config.epochs = self.epochs.value()
+            self.settings.setValue("retrain_epochs", job.config.epochs)
+            if not self.include_samples.isChecked():
+                job.samples = (job.samples[0][:0], job.samples[1][:0])
         self.form_note.clear()
-        if job.kind == "retrain" and not self.include_samples.isChecked():
-            job.samples = (job.samples[0][:0], job.samples[1][:0])
-        self.curves.reset(job.epochs)
+        self.curves.reset(job.config.epochs if not isinstance(job, Import) else 1)
         self.progress.setRange(0, 0)  # busy until the first batch
         self.pages.setCurrentIndex(1)
         self.resize(max(self.width(), 640), max(self.height(), 480))
@@ -260,7 +237,7 @@ class TrainingDialog(QDialog):
             self.status.setText(self.tr("Epoch %1 of %2, batch %3 of %4, about %5 left")
                                 .replace("%1", str(progress.epoch + 1)).replace("%2", str(progress.epochs))
                                 .replace("%3", str(progress.batch)).replace("%4", str(progress.batches))
-                                .replace("%5", _duration(remaining + FINISHING_S)))
+                                .replace("%5", duration(remaining + FINISHING_S)))
         self.curves.add(progress.epoch + progress.batch / progress.batches,
                         {k: v for k, v in progress.logs.items() if k in ("accuracy", "loss")})
 
@@ -269,72 +246,11 @@ class TrainingDialog(QDialog):
         self.curves.add(progress.epoch + 1, {k: v for k, v in progress.logs.items() if k.startswith("val_")})
 
     @Slot(object)
-    def _on_finished(self, result: dict) -> None:
-        self._result = result
-        card = result["card"]
-        current = self._current_accuracy()
-        lines = []
-        if "user_after" in result:
-            if result["held_out"] >= FAIR_HELD_OUT:
-                lines.append(self.tr("On your held-out samples (%1): %2 before, %3 after.")
-                             .replace("%1", str(result["held_out"]))
-                             .replace("%2", _percent(result["user_before"]))
-                             .replace("%3", _percent(result["user_after"])))
-            else:
-                lines.append(self.tr("Too few samples to hold some back and measure the gain fairly "
-                                     "(a fifth is held back: teach %1 or more).")
-                             .replace("%1", str(5 * FAIR_HELD_OUT)))
-            if not math.isnan(result["mnist_before"]):
-                lines.append(self.tr("On the first 2,000 MNIST test digits: %1 before, %2 after.")
-                             .replace("%1", _percent(result["mnist_before"]))
-                             .replace("%2", _percent(result["mnist_after"])))
-            lines.append(self.tr("Fine-tuning took %1.").replace("%1", _duration(result["seconds"])))
-        else:
-            new = card.get("test_accuracy")
-            lines.append(self.tr("New model: %1 on the MNIST test set. Model in use: %2.")
-                         .replace("%1", _percent(new)).replace("%2", _percent(current)))
-            worse = isinstance(new, float) and isinstance(current, float) and new < current
-            if worse:
-                lines.append(self.tr("The new model reads fewer test digits right than the one in use: "
-                                     "keeping the one in use (Discard) is the better choice."))
-            self.discard_button.setDefault(worse)
-            self.use_button.setDefault(not worse)
-        self.summary.setText("\n".join(lines))
-        confusion = result.get("confusion")
-        self.confusion.setVisible(confusion is not None)
-        self.confusion_label.setVisible(confusion is not None)
-        for row, values in enumerate(confusion or []):
-            for column, value in enumerate(values):
-                self.confusion.setItem(row, column, QTableWidgetItem(str(value)))
-        in_use = read_card(self.job.current_onnx).get("confusion_matrix")
-        self.per_digit.setVisible(bool(confusion and in_use))
-        if confusion and in_use:
-            self._compare(in_use, confusion, lines)
-            self.summary.setText("\n".join(lines))
+    def _on_finished(self, staged: StagedModel) -> None:
+        self._result = staged
+        self.outcome.show_outcome(staged, self.in_use)
         self.pages.setCurrentIndex(2)
         self.resize(max(self.width(), 720), max(self.height(), 660))  # room for both tables
-
-    def _compare(self, in_use, new, lines: list[str]) -> None:
-        """Each digit read right by both models, the new model's drops marked, and the mistakes
-        that grew most marked in its confusion matrix and named in ``lines``."""
-        self.per_digit.setVerticalHeaderLabels([self.tr("In use"), self.tr("New")])
-        for row, figures in enumerate((model_compare.per_digit(in_use), model_compare.per_digit(new))):
-            for digit, share in enumerate(figures):
-                self.per_digit.setItem(row, digit, QTableWidgetItem(f"{share:.1%}"))
-        for digit, (old, now) in enumerate(zip(*map(model_compare.per_digit, (in_use, new)))):
-            if now < old - 0.005:
-                self.per_digit.item(1, digit).setBackground(WORSE)
-        named = []
-        for true, read, growth in model_compare.worse_mistakes(in_use, new):
-            self.confusion.item(true, read).setBackground(WORSE)
-            named.append(self.tr("%1 read as %2 (+%3 points)").replace("%1", str(true))
-                         .replace("%2", str(read)).replace("%3", f"{growth * 100:.1f}"))
-        if named:
-            lines.append(self.tr("Mistakes that grew most against the model in use (marked): %1.")
-                         .replace("%1", ", ".join(named)))
-
-    def _current_accuracy(self) -> float | None:
-        return read_card(self.job.current_onnx).get("test_accuracy")
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -343,7 +259,7 @@ class TrainingDialog(QDialog):
         self.form_note.setText(self.tr("The last run failed: the model in use is unchanged."))
         QMessageBox.warning(self, self.windowTitle(),
                             self.tr("Training stopped: %1\n\nThe model in use is unchanged.").replace("%1", message))
-        if self.job.kind == "import":
+        if isinstance(self.job, Import):
             self.close()
 
     @Slot()
@@ -353,7 +269,7 @@ class TrainingDialog(QDialog):
         self.form_note.setText(self.tr("Cancelled: the model in use is unchanged."))
 
     def _use(self) -> None:
-        self.chosen.emit(self._result["staged"])
+        self.chosen.emit(self._result.keras)
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -362,13 +278,4 @@ class TrainingDialog(QDialog):
         self.thread.wait()
         shutil.rmtree(self.worker.staging, ignore_errors=True)  # a kept model was copied already
         super().closeEvent(event)
-
-
-def _percent(value) -> str:
-    return "-" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.2%}"
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 

@@ -13,15 +13,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from digitpad.jobs import Job, run_in_child
 
-__all__ = ["Job", "TrainingWorker"]
 
 class TrainingWorker(QObject):
     """Runs one Job at a time, each in a fresh child process; ``cancel()`` may be called from
     any thread and kills the child."""
 
-    progress = Signal(object)  # jobs.Progress, at most ~10 a second
-    epoch_done = Signal(object)  # jobs.Progress with the epoch's logs
-    finished = Signal(object)  # dict: staged model path, its card, comparison figures
+    progress = Signal(object)  # train_config.Progress, at most ~10 a second
+    epoch_done = Signal(object)  # train_config.Progress with the epoch's logs
+    finished = Signal(object)  # jobs.StagedModel
     failed = Signal(str)
     cancelled = Signal()
 

@@ -10,376 +10,387 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>FileActions</name>
     <message>
-        <location filename="../main_window.py" line="191"/>
-        <source>digitpad: handwritten digit recognition</source>
-        <translation>digitpad：手写数字识别</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="192"/>
-        <source>Pen width</source>
-        <translation>笔宽</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="193"/>
-        <location filename="../main_window.py" line="465"/>
-        <source>Pen width: %1 px</source>
-        <translation>笔宽：%1 像素</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="194"/>
-        <source>Reset to bundled model</source>
-        <translation>恢复为内置模型</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="195"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="196"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="197"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="198"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="199"/>
-        <source>&amp;Model</source>
-        <translation>模型(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="200"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="201"/>
-        <source>&amp;Open image...</source>
-        <translation>打开图片(&amp;O)...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="202"/>
-        <source>&amp;Save drawing...</source>
-        <translation>保存绘图(&amp;S)...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="203"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="204"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="205"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="460"/>
-        <source>&amp;Clear</source>
-        <translation>清除(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="207"/>
-        <source>&amp;Paste image</source>
-        <translation>粘贴图片(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="208"/>
-        <source>&amp;Retrain...</source>
-        <translation>重新训练(&amp;R)...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="209"/>
-        <source>&amp;Fine-tune on my samples...</source>
-        <translation>用我的样本微调(&amp;F)...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="210"/>
-        <source>My &amp;samples...</source>
-        <translation>我的样本(&amp;S)...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="211"/>
-        <source>&amp;Load model...</source>
-        <translation>加载模型(&amp;L)...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="212"/>
-        <source>Reset to &amp;bundled model</source>
-        <translation>恢复为内置模型(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="213"/>
-        <source>&amp;About digitpad</source>
-        <translation>关于 digitpad(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="214"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="215"/>
-        <source>&amp;How it works, step by step</source>
-        <translation>工作原理，一步一步(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="216"/>
-        <source>&amp;Copy the number</source>
-        <translation>复制数字(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="217"/>
-        <source>Save the &amp;reading...</source>
-        <translation>保存识别结果(&amp;R)...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="218"/>
-        <source>&amp;Thinner pen</source>
-        <translation>笔变细(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="219"/>
-        <source>T&amp;hicker pen</source>
-        <translation>笔变粗(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="246"/>
-        <location filename="../main_window.py" line="428"/>
-        <source>Loading model...</source>
-        <translation>正在加载模型...</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="255"/>
-        <source>Model ready: %1, %2 on the MNIST test set</source>
-        <translation>模型已就绪：%1，MNIST 测试集准确率 %2</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="259"/>
-        <source>Model ready</source>
-        <translation>模型已就绪</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="272"/>
-        <location filename="../main_window.py" line="321"/>
-        <location filename="../main_window.py" line="328"/>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="273"/>
-        <source>Your saved model could not be loaded (%1). digitpad uses the bundled model instead; the damaged one is kept in the data folder.</source>
-        <translation>无法加载你保存的模型（%1）。digitpad 改用内置模型；损坏的模型仍保留在数据文件夹中。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="276"/>
-        <source>The model could not be loaded: %1</source>
-        <translation>无法加载模型：%1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="278"/>
-        <source>No model: drawing still works, predictions are off.</source>
-        <translation>没有模型：仍可绘图，但不会进行识别。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="298"/>
-        <source>Fine-tune on my samples</source>
-        <translation>用我的样本微调</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="299"/>
-        <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after &quot;That&apos;s a:&quot;. You have %1.</source>
-        <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="322"/>
-        <source>The new model cannot be used (%1). The model in use is unchanged.</source>
-        <translation>新模型无法使用（%1）。当前使用的模型保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="329"/>
-        <source>The new model could not be saved (%1). The model in use is unchanged.</source>
-        <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="335"/>
-        <source>Load model</source>
-        <translation>加载模型</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="336"/>
-        <source>Models (*.keras *.onnx)</source>
-        <translation>模型 (*.keras *.onnx)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="355"/>
-        <source>Draw or open a digit first.</source>
-        <translation>请先写一个数字或打开一张图片。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="360"/>
-        <source>My samples</source>
-        <translation>我的样本</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="361"/>
-        <source>The sample could not be saved (%1). Your other samples are safe.</source>
-        <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="363"/>
-        <source>Saved as %1: %2 samples of your handwriting.</source>
-        <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="428"/>
-        <source>No model loaded</source>
-        <translation>未加载模型</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="430"/>
-        <source>No digit found in this image</source>
-        <translation>图片中没有找到数字</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="431"/>
-        <source>Draw a digit</source>
-        <translation>请写一个数字</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="460"/>
-        <source>Close &amp;photo</source>
-        <translation>关闭照片(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../file_actions.py" line="33"/>
         <source>Open image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../file_actions.py" line="34"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../file_actions.py" line="41"/>
         <source>Opening %1...</source>
         <translation>正在打开 %1...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../file_actions.py" line="46"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../file_actions.py" line="47"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508"/>
-        <source>dropped image</source>
-        <translation>拖入的图片</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="516"/>
-        <source>%1: press Esc to go back to drawing</source>
-        <translation>%1：按 Esc 返回绘图</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="523"/>
-        <source>Cannot open image</source>
-        <translation>无法打开图片</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../file_actions.py" line="66"/>
         <source>Nothing to save: the canvas is empty.</source>
         <translation>没有可保存的内容：画布是空的。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../file_actions.py" line="68"/>
+        <location filename="../file_actions.py" line="80"/>
         <source>Save drawing</source>
         <translation>保存绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531"/>
+        <location filename="../file_actions.py" line="69"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../file_actions.py" line="78"/>
+        <location filename="../file_actions.py" line="112"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../file_actions.py" line="81"/>
         <source>Could not save %1: check the folder exists and is writable.</source>
         <translation>无法保存 %1：请检查文件夹是否存在且可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../file_actions.py" line="87"/>
         <source>Nothing to copy: no digit read yet.</source>
         <translation>没有可复制的：还没有识别出数字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582"/>
+        <location filename="../file_actions.py" line="91"/>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../file_actions.py" line="95"/>
         <source>Nothing to save: no digit read yet.</source>
         <translation>没有可保存的：还没有识别出数字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590"/>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../file_actions.py" line="98"/>
+        <location filename="../file_actions.py" line="109"/>
         <source>Save the reading</source>
         <translation>保存识别结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591"/>
+        <location filename="../file_actions.py" line="99"/>
         <source>JSON (*.json);;CSV, a row per digit (*.csv)</source>
         <translation>JSON (*.json);;CSV，每个数字一行 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../file_actions.py" line="110"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="610"/>
+        <location filename="../main_window.py" line="126"/>
+        <source>digitpad: handwritten digit recognition</source>
+        <translation>digitpad：手写数字识别</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="127"/>
+        <source>Pen width</source>
+        <translation>笔宽</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234"/>
+        <source>Pen width: %1 px</source>
+        <translation>笔宽：%1 像素</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="129"/>
+        <source>Reset to bundled model</source>
+        <translation>恢复为内置模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="204"/>
+        <source>Loading model...</source>
+        <translation>正在加载模型...</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="153"/>
+        <source>The model could not be loaded: %1</source>
+        <translation>无法加载模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="161"/>
+        <source>Draw or open a digit first.</source>
+        <translation>请先写一个数字或打开一张图片。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="204"/>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="205"/>
+        <source>No digit found in this image</source>
+        <translation>图片中没有找到数字</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="205"/>
+        <source>Draw a digit</source>
+        <translation>请写一个数字</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="243"/>
+        <source>dropped image</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="251"/>
+        <source>%1: press Esc to go back to drawing</source>
+        <translation>%1：按 Esc 返回绘图</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="258"/>
+        <source>Cannot open image</source>
+        <translation>无法打开图片</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../menus.py" line="96"/>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="96"/>
+        <source>Close &amp;photo</source>
+        <translation>关闭照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="101"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="102"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="103"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="104"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="105"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="106"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="107"/>
+        <source>&amp;Open image...</source>
+        <translation>打开图片(&amp;O)...</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="108"/>
+        <source>&amp;Save drawing...</source>
+        <translation>保存绘图(&amp;S)...</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="109"/>
+        <source>Save the &amp;reading...</source>
+        <translation>保存识别结果(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="110"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="111"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="112"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="113"/>
+        <source>&amp;Copy the number</source>
+        <translation>复制数字(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="114"/>
+        <source>&amp;Paste image</source>
+        <translation>粘贴图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="115"/>
+        <source>&amp;Thinner pen</source>
+        <translation>笔变细(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="116"/>
+        <source>T&amp;hicker pen</source>
+        <translation>笔变粗(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="117"/>
+        <source>&amp;Retrain...</source>
+        <translation>重新训练(&amp;R)...</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="118"/>
+        <source>&amp;Fine-tune on my samples...</source>
+        <translation>用我的样本微调(&amp;F)...</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="119"/>
+        <source>My &amp;samples...</source>
+        <translation>我的样本(&amp;S)...</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="120"/>
+        <source>&amp;Load model...</source>
+        <translation>加载模型(&amp;L)...</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="121"/>
+        <source>Reset to &amp;bundled model</source>
+        <translation>恢复为内置模型(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="122"/>
+        <source>&amp;How it works, step by step</source>
+        <translation>工作原理，一步一步(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="123"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="124"/>
+        <source>&amp;About digitpad</source>
+        <translation>关于 digitpad(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelControl</name>
+    <message>
+        <location filename="../model_control.py" line="43"/>
+        <source>Loading model...</source>
+        <translation>正在加载模型...</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="50"/>
+        <source>Model ready: %1, %2 on the MNIST test set</source>
+        <translation>模型已就绪：%1，MNIST 测试集准确率 %2</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="54"/>
+        <source>Model ready</source>
+        <translation>模型已就绪</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="61"/>
+        <location filename="../model_control.py" line="163"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="62"/>
+        <source>Your saved model could not be loaded (%1). digitpad uses the bundled model instead; the damaged one is kept in the data folder.</source>
+        <translation>无法加载你保存的模型（%1）。digitpad 改用内置模型；损坏的模型仍保留在数据文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="65"/>
+        <source>No model: drawing still works, predictions are off.</source>
+        <translation>没有模型：仍可绘图，但不会进行识别。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="82"/>
+        <source>The new model cannot be used (%1). The model in use is unchanged.</source>
+        <translation>新模型无法使用（%1）。当前使用的模型保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="87"/>
+        <source>The new model could not be saved (%1). The model in use is unchanged.</source>
+        <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="92"/>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="93"/>
+        <source>Models (*.keras *.onnx)</source>
+        <translation>模型 (*.keras *.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="113"/>
+        <source>Fine-tune on my samples</source>
+        <translation>用我的样本微调</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="114"/>
+        <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after "That's a:". You have %1.</source>
+        <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="140"/>
+        <source>My samples</source>
+        <translation>我的样本</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="141"/>
+        <source>The sample could not be saved (%1). Your other samples are safe.</source>
+        <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="143"/>
+        <source>Saved as %1: %2 samples of your handwriting.</source>
+        <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="151"/>
         <source>Model: %1 (%2 parameters), %3 on the MNIST test set.</source>
         <translation>模型：%1（%2 个参数），MNIST 测试集准确率 %3。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613"/>
+        <location filename="../model_control.py" line="154"/>
         <source>No model card found.</source>
         <translation>没有找到模型说明。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="614"/>
+        <location filename="../model_control.py" line="155"/>
         <source>About digitpad</source>
         <translation>关于 digitpad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
+        <location filename="../model_control.py" line="156"/>
         <source>digitpad %1
 Draw a digit and watch a neural network recognise it.</source>
         <translation>digitpad %1
@@ -405,7 +416,7 @@ Draw a digit and watch a neural network recognise it.</source>
     </message>
     <message>
         <location filename="../result_panel.py" line="129"/>
-        <source>That&apos;s a:</source>
+        <source>That's a:</source>
         <translation>其实是：</translation>
     </message>
     <message>
@@ -492,7 +503,7 @@ Draw a digit and watch a neural network recognise it.</source>
     </message>
     <message>
         <location filename="../steps_dialog.py" line="22"/>
-        <source>3. Strokes brought to MNIST&apos;s width: %1 px</source>
+        <source>3. Strokes brought to MNIST's width: %1 px</source>
         <translation>3. 笔画调整到 MNIST 的粗细：%1 像素</translation>
     </message>
     <message>
@@ -532,9 +543,14 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../training_dialog.py" line="68"/>
+        <location filename="../training_dialog.py" line="66"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="67"/>
+        <source>Import a model</source>
+        <translation>导入模型</translation>
     </message>
     <message>
         <location filename="../training_dialog.py" line="68"/>
@@ -552,177 +568,112 @@ Draw a digit and watch a neural network recognise it.</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="93"/>
+        <location filename="../training_dialog.py" line="94"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="94"/>
-        <source>No samples of my handwriting yet (teach some with &quot;That&apos;s a:&quot;)</source>
+        <location filename="../training_dialog.py" line="95"/>
+        <source>No samples of my handwriting yet (teach some with "That's a:")</source>
         <translation>还没有我的笔迹样本（用“其实是：”教它）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="98"/>
+        <location filename="../training_dialog.py" line="99"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="99"/>
+        <location filename="../training_dialog.py" line="100"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="104"/>
-        <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people&apos;s digits.</source>
+        <location filename="../training_dialog.py" line="105"/>
+        <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people's digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="107"/>
+        <location filename="../training_dialog.py" line="108"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="110"/>
+        <location filename="../training_dialog.py" line="111"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="126"/>
+        <location filename="../training_dialog.py" line="127"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="129"/>
+        <location filename="../training_dialog.py" line="130"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="130"/>
+        <location filename="../training_dialog.py" line="131"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="147"/>
-        <source>Confusion matrix on the MNIST test set (rows: true digit, columns: predicted)</source>
-        <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：预测数字）</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="154"/>
-        <source>Use the new model</source>
-        <translation>使用新模型</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="155"/>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="175"/>
-        <source>The bundled model&apos;s network</source>
+        <location filename="../training_dialog.py" line="151"/>
+        <source>The bundled model's network</source>
         <translation>随附模型的网络</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="176"/>
+        <location filename="../training_dialog.py" line="152"/>
         <source>A small convolutional network, three times quicker</source>
         <translation>小型卷积网络，快三倍</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="177"/>
+        <location filename="../training_dialog.py" line="153"/>
         <source>Dense layers only: the quickest, blind to where strokes are</source>
         <translation>只有全连接层：最快，但看不出笔画的位置</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="178"/>
+        <location filename="../training_dialog.py" line="154"/>
         <source>%1 (%2 weights). About %3 min for %4 epochs on a 2-core computer, plus a minute to test and export.</source>
         <translation>%1（%2 个权重）。在双核电脑上 %4 轮约需 %3 分钟，另加约一分钟测试和导出。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="189"/>
+        <location filename="../training_dialog.py" line="165"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="199"/>
+        <location filename="../training_dialog.py" line="175"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="202"/>
+        <location filename="../training_dialog.py" line="178"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="244"/>
+        <location filename="../training_dialog.py" line="221"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="258"/>
+        <location filename="../training_dialog.py" line="235"/>
         <source>Testing the new model on the MNIST test set and exporting it...</source>
         <translation>正在用 MNIST 测试集测试新模型并导出...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="260"/>
+        <location filename="../training_dialog.py" line="237"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="279"/>
-        <source>On your held-out samples (%1): %2 before, %3 after.</source>
-        <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="284"/>
-        <source>Too few samples to hold some back and measure the gain fairly (a fifth is held back: teach %1 or more).</source>
-        <translation>样本太少，无法预留一部分来公平衡量提升（预留五分之一：请教它 %1 个或更多）。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="288"/>
-        <source>On the first 2,000 MNIST test digits: %1 before, %2 after.</source>
-        <translation>在前 2,000 个 MNIST 测试数字上：之前 %1，之后 %2。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="291"/>
-        <source>Fine-tuning took %1.</source>
-        <translation>微调用时 %1。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="294"/>
-        <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
-        <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="298"/>
-        <source>The new model reads fewer test digits right than the one in use: keeping the one in use (Discard) is the better choice.</source>
-        <translation>新模型在测试集上认对的数字比当前模型少：保留当前模型（放弃）更好。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="320"/>
-        <source>In use</source>
-        <translation>当前</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="320"/>
-        <source>New</source>
-        <translation>新</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="330"/>
-        <source>%1 read as %2 (+%3 points)</source>
-        <translation>%1 被认成 %2（+%3 个百分点）</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="333"/>
-        <source>Mistakes that grew most against the model in use (marked): %1.</source>
-        <translation>比当前模型增加最多的错误（已标出）：%1。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="343"/>
+        <location filename="../training_dialog.py" line="259"/>
         <source>The last run failed: the model in use is unchanged.</source>
         <translation>上次训练失败：当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="345"/>
+        <location filename="../training_dialog.py" line="261"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -731,9 +682,77 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="353"/>
+        <location filename="../training_dialog.py" line="269"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOutcome</name>
+    <message>
+        <location filename="../training_outcome.py" line="40"/>
+        <source>Confusion matrix on the MNIST test set (rows: true digit, columns: predicted)</source>
+        <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：预测数字）</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="45"/>
+        <source>Use the new model</source>
+        <translation>使用新模型</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="46"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="76"/>
+        <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
+        <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="80"/>
+        <source>The new model reads fewer test digits right than the one in use: keeping the one in use (Discard) is the better choice.</source>
+        <translation>新模型在测试集上认对的数字比当前模型少：保留当前模型（放弃）更好。</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="88"/>
+        <source>On your held-out samples (%1): %2 before, %3 after.</source>
+        <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="92"/>
+        <source>Too few samples to hold some back and measure the gain fairly (a fifth is held back: teach %1 or more).</source>
+        <translation>样本太少，无法预留一部分来公平衡量提升（预留五分之一：请教它 %1 个或更多）。</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="95"/>
+        <source>On the first %1 MNIST test digits: %2 before, %3 after.</source>
+        <translation>在前 %1 个 MNIST 测试数字上：之前 %2，之后 %3。</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="98"/>
+        <source>Fine-tuning took %1.</source>
+        <translation>微调用时 %1。</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="105"/>
+        <source>In use</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="105"/>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="116"/>
+        <source>%1 read as %2 (+%3 points)</source>
+        <translation>%1 被认成 %2（+%3 个百分点）</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="120"/>
+        <source>Mistakes that grew most against the model in use (marked): %1.</source>
+        <translation>比当前模型增加最多的错误（已标出）：%1。</translation>
     </message>
 </context>
 </TS>

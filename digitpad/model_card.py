@@ -1,0 +1,117 @@
+"""A model card: what a model is, how it was trained and how well it does, as JSON beside it;
+and its learning curves as a picture. Imports neither Qt nor TensorFlow (the versions of the
+training libraries are read when a card is made)."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from digitpad.atomic import write_atomically
+from digitpad.data import Mnist
+from digitpad.train_config import TrainConfig
+
+if TYPE_CHECKING:
+    from digitpad.training import Evaluation, TrainResult
+
+# What the window reads from a card, and the types it needs; a field of another type is left out.
+FIELDS = {"architecture": str, "test_accuracy": (int, float), "parameters": int, "runtime": str}
+
+
+def read_card(model_path: str | os.PathLike) -> dict:
+    """The model card (JSON) saved beside a model, or {} if there is none or it is unreadable.
+    Fields the window shows are there only with the right type (a hand-edited card cannot break it)."""
+    try:
+        card = json.loads(Path(model_path).with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(card, dict):
+        return {}
+    return {key: value for key, value in card.items() if key not in FIELDS
+            or (isinstance(value, FIELDS[key]) and not isinstance(value, bool))}
+
+
+def model_card(parameters: int, config: TrainConfig, result: TrainResult, evaluation: Evaluation,
+               data: Mnist, runtime: str) -> dict:
+    """What a trained model is (``parameters`` weights, its ONNX export in the ``runtime`` format),
+    how it was trained and how well it does."""
+    return {
+        "architecture": config.architecture,
+        "parameters": int(parameters),
+        "epochs": len(result.history.get("loss", [])),
+        "config": asdict(config),
+        "test_accuracy": round(evaluation.accuracy, 5),
+        "test_images": int(sum(map(sum, evaluation.confusion))),
+        "evaluated_through": "digitpad preprocessing (to_mnist) + ONNX runtime, on raw test images",
+        "per_class_accuracy": evaluation.per_class,
+        "confusion_matrix": evaluation.confusion,
+        "best_validation_accuracy": max(result.history.get("val_accuracy", [0.0])),
+        "history": result.history,
+        "training_seconds": round(result.seconds, 1),
+        "data": {"source": Path(data.source).name, "checksum": data.checksum,
+                 "train_images": int(len(data.x_train))},
+        "versions": _versions(),
+        "trained_on": platform.platform(),
+        "runtime": runtime,
+    }
+
+
+def merge_cards(earlier: dict, later: dict) -> dict:
+    """The card of a model trained in stages (``--initial``): the later stage's figures, with the
+    whole history, epoch count, training time and every stage's settings."""
+    history = {key: earlier.get("history", {}).get(key, []) + values for key, values in later["history"].items()}
+    return {
+        **later,
+        "epochs": earlier.get("epochs", 0) + later["epochs"],
+        "history": history,
+        "best_validation_accuracy": max(history.get("val_accuracy", [0.0])),
+        "training_seconds": round(earlier.get("training_seconds", 0) + later["training_seconds"], 1),
+        "stages": [*earlier.get("stages", [earlier.get("config", {})]),
+                   {**later["config"], "initial": "the model of the previous stage"}],
+    }
+
+
+def _versions() -> dict[str, str]:
+    import keras  # noqa: PLC0415 - loaded already where a card is made: by training
+    import onnxruntime  # noqa: PLC0415
+    import tensorflow as tf  # noqa: PLC0415
+
+    return {
+        "python": platform.python_version(),
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "numpy": np.__version__,
+        "onnxruntime": onnxruntime.__version__,
+    }
+
+
+def write_card(card: dict, path: str | os.PathLike) -> None:
+    """``card`` as JSON at ``path``, written whole or not at all."""
+    write_atomically(path, lambda tmp: Path(tmp).write_text(json.dumps(card, indent=2) + "\n"))
+
+
+def plot_history(history: dict[str, list[float]], path: str | os.PathLike) -> None:
+    """Accuracy and loss per epoch, training and validation, as a PNG."""
+    import matplotlib  # noqa: PLC0415
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt  # noqa: PLC0415
+
+    figure, axes = plt.subplots(1, 2, figsize=(9, 3.5))
+    epochs = range(1, len(history.get("loss", [])) + 1)
+    for axis, metric in zip(axes, ("accuracy", "loss")):
+        axis.plot(epochs, history.get(metric, []), label="training")
+        axis.plot(epochs, history.get(f"val_{metric}", []), label="validation")
+        axis.set_xlabel("epoch")
+        axis.set_title(metric)
+        axis.grid(alpha=0.3)
+        axis.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)

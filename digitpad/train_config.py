@@ -1,0 +1,70 @@
+"""What to train and how, and how training reports back. The configs here are the only source
+of training defaults: ``train_model.py``, the jobs and the retrain dialog all read them. Imports
+neither Qt nor TensorFlow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ARCHITECTURES = ("cnn", "small_cnn", "mlp")  # the networks ``model.build`` makes, the default first
+
+
+@dataclass
+class TrainConfig:
+    """What to train and how (the defaults: the bundled model's recipe); saved in the model card."""
+
+    architecture: str = ARCHITECTURES[0]
+    epochs: int = 20
+    batch_size: int = 128
+    learning_rate: float = 1e-3
+    lr_decay: float = 0.85  # learning rate multiplier per epoch
+    validation_size: int = 5000
+    augment: bool = True
+    augment_scale: float = 1.0  # 0.5: half the rotation, zoom, shift and thickness change
+    real_world: float = 0.0  # add a real-world variant (augment.py) of this share of the training images
+    initial: str | None = None  # continue from this saved model instead of a fresh one
+    seed: int = 0
+    limit: int | None = None  # use only the first N training images (quick runs, tests)
+
+
+# Retraining from the menu starts from half the bundled recipe's epochs: ~12 minutes here.
+RETRAIN = TrainConfig(epochs=10)
+
+
+@dataclass
+class FineTuneConfig:
+    """How the dense head is adapted to the user's own samples in seconds."""
+
+    epochs: int = 3
+    batch_size: int = 64
+    learning_rate: float = 5e-4  # half the training rate: the head is nudged, not relearnt
+    user_images: int = 600  # the user's samples are repeated to about this many images
+    mnist_images: int = 1500  # MNIST training images mixed in, so that other writers are not forgotten
+    test_images: int = 2000  # MNIST test images that measure the forgetting (the first ones)
+    held_out: float = 0.2  # this share of the samples is held back to measure the gain
+    seed: int = 0
+
+
+@dataclass
+class Progress:
+    """One training step or epoch, as the callbacks see it."""
+
+    epoch: int  # 0-based
+    epochs: int
+    batch: int  # batches done in this epoch
+    batches: int
+    logs: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Hooks:
+    """Plain callbacks: the CLI prints them, the jobs send them to the window."""
+
+    on_batch: Callable[[Progress], None] | None = None
+    on_epoch: Callable[[Progress], None] | None = None
+    should_stop: Callable[[], bool] = lambda: False
+
+
+class Cancelled(Exception):
+    """Training stopped because ``Hooks.should_stop`` said so."""
