@@ -1,40 +1,30 @@
-"""A photo of digits on paper -> the ink alone -> one region per digit, in reading order.
+"""A photo of writing on paper -> the ink alone, ready to be looked at for digits (``segment``).
 
-Phones photograph paper under uneven light, on ruled or squared sheets, with specks and the
-page edge in view. So: estimate the paper's own brightness everywhere and measure ink against
-it (no fixed threshold), pick the ink level with Otsu's method, remove long straight lines,
-drop specks and border artefacts, then group what is left into digits.
+Phones photograph paper under uneven light, on ruled or squared sheets, printed forms and
+cheques. So: estimate the paper's own brightness everywhere and measure ink against it (no
+fixed threshold), pick the ink level with Otsu's method, and remove long straight lines (ruled
+and grid lines, a form's rules), mending the strokes they crossed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import cv2
 import numpy as np
 
-from digitpad.preprocess import INK_LEVEL, ink_map, is_clean, stroke_width, to_mnist
+from digitpad.preprocess import stroke_width
 
-WORK_SIDE = 800  # photos are analysed at most this large; boxes are mapped back
 MIN_INK = 0.14  # ink must be at least this much darker than the paper around it
 LINE_SPAN = 0.7  # a straight run across this share of the page is a ruled or grid line
 LINE_WIDTH = 0.04  # ...unless it is thicker than this share of the page: a pen stroke (ruled
 # lines measured up to 3.5% thick in 1,000 generated photos, the stems of big 1s and 9s 4.7-7.2%)
 LINE_ACROSS = 0.5  # lines are looked for along a side only if it is at least this share of the other
-SPECK = 0.04  # components under this share of the largest one's area are specks
-STRIP = 2.0  # a picture this many times wider than tall (or taller than wide) is a strip of writing
-MOST_PARTS = 500  # at most this many pieces of ink are grouped into digits (the largest ones)
-FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
 
 
-@dataclass(frozen=True)
-class Region:
-    """One digit, or touching digits: its box (left, top, right, bottom) in the input's pixels,
-    its ink (0-1, at the scale the picture was analysed at) and the height of its line's digits."""
-
-    box: tuple[int, int, int, int] | None
-    ink: np.ndarray
-    line_height: float = 0.0
+def clean(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A photo's ink: its strength (0-1) at every pixel, and the mask of what is ink once ruled
+    lines and printed rules are taken out."""
+    strength = ink_strength(gray)
+    return strength, remove_rules(remove_lines(ink_mask(strength), strength))
 
 
 def ink_strength(gray: np.ndarray) -> np.ndarray:
@@ -167,37 +157,6 @@ def _morph(mask: np.ndarray, operation: int, shape: tuple[int, int]) -> np.ndarr
     return changed.astype(bool)
 
 
-def with_margin(ink: np.ndarray) -> np.ndarray:
-    """A region's ink (white on black, cut to its box) with a blank margin: a 1's stem fills its
-    box, and ``to_mnist`` needs a background around the ink to tell it from."""
-    return cv2.copyMakeBorder(ink, 2, 2, 2, 2, cv2.BORDER_CONSTANT, value=0)
-
-
-def region_to_mnist(ink: np.ndarray) -> np.ndarray | None:
-    """``to_mnist`` of a region's ink."""
-    return to_mnist(with_margin(ink))
-
-
-def find_digits(gray: np.ndarray) -> list[Region]:
-    """The digits in an image, left to right and line by line, each with its box and clean ink
-    (touching digits come as one region: ``segment.split`` cuts them).
-
-    A clean drawing (the canvas) is only segmented; a photo is cleaned up first.
-    """
-    if min(gray.shape) < 2:
-        return []
-    if is_clean(gray):
-        return _drawn_digits(gray)
-    scale = min(1.0, WORK_SIDE / max(gray.shape))
-    if scale < 1:
-        size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
-        gray = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
-    strength = ink_strength(gray)
-    mask = remove_lines(ink_mask(strength), strength)
-    mask = remove_rules(mask)
-    return _regions(strength, mask, scale, photo=True)
-
-
 def remove_rules(mask: np.ndarray) -> np.ndarray:
     """Printed rules (a form's field, a cheque's amount box, a ruled line): thin rows of ink
     across most of the picture's width, however dark next to the pen; strokes they crossed are
@@ -232,206 +191,3 @@ def _tilted_rules(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     return long[labels]
 
 
-def _drawn_digits(gray: np.ndarray) -> list[Region]:
-    """The digits of a clean drawing, looked for only in the box around its ink: a canvas can be
-    large and the drawing small."""
-    ink = ink_map(gray)
-    left, top, width, height = cv2.boundingRect(ink)
-    if width == 0:
-        return []
-    strength = ink[top:top + height, left:left + width].astype(np.float32) / 255
-    mask = strength > INK_LEVEL * max(float(strength.max()), MIN_INK)
-    regions = []
-    for region in _regions(strength, mask, 1.0, photo=False, side=max(gray.shape)):
-        x0, y0, x1, y1 = region.box
-        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink, region.line_height))
-    return regions
-
-
-def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, photo: bool,
-             side: int | None = None) -> list[Region]:
-    """Connected ink -> digit parts -> digits in reading order; boxes scaled back by ``scale``.
-
-    Only a photo has page edges, ruled lines and faint smudges to leave out. ``side`` is the
-    picture's longest side when ``mask`` is cut out of it.
-    """
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-    if count == 1:  # the background alone
-        return []
-    # Component i is label i + 1; its box as (top, bottom, left, right).
-    boxes = [(int(y), int(y + h), int(x), int(x + w)) for x, y, w, h in stats[1:, :4]]
-    areas = stats[1:, cv2.CC_STAT_AREA]
-    keep = [i for i in range(count - 1) if not photo or _is_digit_shape(boxes[i], mask.shape)]
-    if photo:
-        keep = sorted(keep + _in_line(boxes, keep, areas))
-    largest = max((areas[i] for i in keep), default=0)  # a desk or shadow band is not the measure
-    keep = [i for i in keep if areas[i] >= max(6, SPECK * largest)]
-    if keep and photo:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
-        sums = np.bincount(labels.ravel(), weights=strength.ravel(), minlength=count)[1:]
-        means = sums[keep] / areas[keep]
-        keep = [i for i, m in zip(keep, means) if m >= max(FAINTEST, 0.45 * means.max())]
-    if len(keep) > MOST_PARTS:  # a dot grid or a texture, not writing: bound the work
-        keep = sorted(sorted(keep, key=lambda i: areas[i])[-MOST_PARTS:])
-    groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
-    if photo:  # on a canvas every stroke is meant; marks are told by the recognizer
-        groups = _drop_small(_attach(groups, _left_out(keep, areas), boxes), side or max(mask.shape))
-    regions = []
-    for line in _reading_order(groups):
-        height = float(np.median([box[1] - box[0] for box, _ in line]))
-        for (top, bottom, left, right), ids in line:
-            inked = np.isin(labels[top:bottom, left:right], ids)
-            ink = np.where(inked, strength[top:bottom, left:right], 0).astype(np.float32)
-            box = tuple(round(v / scale) for v in (left, top, right, bottom))
-            regions.append(Region(box, ink, height))
-    return regions
-
-
-def _in_line(boxes, kept: list[int], areas) -> list[int]:
-    """Components left out as bands at the border that line up with the digits kept: as tall as
-    they are and level with them. A number cut out tightly has its first and last digits on the
-    frame; a desk or page edge is seldom the height of the digits and level with them."""
-    digits = [i for i in kept if areas[i] >= SPECK * max(areas[j] for j in kept)] if kept else []
-    if not digits:
-        return []
-    height = float(np.median([boxes[i][1] - boxes[i][0] for i in digits]))
-    top = float(np.median([boxes[i][0] for i in digits]))
-    bottom = float(np.median([boxes[i][1] for i in digits]))
-    chosen = set(kept)
-    found = []
-    for i, (t, b, left, right) in enumerate(boxes):
-        level = min(b, bottom) - max(t, top) >= 0.7 * min(b - t, bottom - top)
-        shaped = 0.7 * height <= b - t <= 1.5 * height and right - left <= 1.5 * height
-        if i not in chosen and shaped and level and areas[i] >= 0.2 * height:
-            found.append(i)
-    return found
-
-
-def _is_digit_shape(box, shape) -> bool:
-    """False for dots, slivers of ruled lines, and the page edge, desk or shadow at the border.
-
-    In a strip (a cheque's amount, a line of digits cut out: twice as wide as tall, or the other
-    way) the short edges cut through the writing, so what touches them is writing, not a band.
-    """
-    top, bottom, left, right = box
-    height, width = bottom - top, right - left
-    side = max(shape)
-    if max(height, width) < max(6, 0.03 * side):
-        return False
-    wide, tall = shape[1] >= STRIP * shape[0], shape[0] >= STRIP * shape[1]
-    margin = 0.03 * side
-    near_edge_row = not tall and (top <= margin or bottom >= shape[0] - margin)
-    near_edge_col = not wide and (left <= margin or right >= shape[1] - margin)
-    # A flat strip lying on the picture's edge is a band there too, however short: no digit is
-    # four times wider than tall.
-    on_edge_row = (top <= 1 or bottom >= shape[0] - 1) and width > 4 * height
-    on_edge_col = (left <= 1 or right >= shape[1] - 1) and height > 4 * width
-    along_row = near_edge_row and (width > 0.3 * shape[1] or on_edge_row) and height < 0.2 * shape[0]
-    along_col = near_edge_col and (height > 0.3 * shape[0] or on_edge_col) and width < 0.2 * shape[1]
-    # Across a strip, writing may run unbroken from end to end; only a flat band is no writing.
-    spans_row = width > 0.85 * shape[1] and not tall and (not wide or height < 0.3 * shape[0])
-    spans_col = height > 0.85 * shape[0] and not wide and (not tall or width < 0.3 * shape[1])
-    edge = near_edge_row or near_edge_col or wide or tall
-    if along_row or along_col or (edge and (spans_row or spans_col)):
-        return False  # a band along the border or across the picture: the page edge, the desk
-    thin, long = min(height, width), max(height, width)
-    sliver = thin <= max(3, 0.015 * side) and long > 12 * thin
-    return not (sliver and (width > height or near_edge_row or near_edge_col))
-
-
-def _left_out(kept: list[int], areas) -> list[int]:
-    """Components left out that are at least a quarter the size of the largest kept one (a
-    digit's part, not a speck), the largest first and at most MOST_PARTS of them."""
-    if not kept:
-        return []
-    chosen = np.zeros(len(areas), bool)
-    chosen[kept] = True
-    parts = np.flatnonzero(~chosen & (areas >= 0.25 * areas[kept].max()))
-    return parts[np.argsort(areas[parts])[::-1][:MOST_PARTS]].tolist()
-
-
-def _attach(groups, parts: list[int], boxes):
-    """``parts`` left out as too small that a digit's box all but touches, within its height (a
-    thin pen's loop that just misses its stem), joined to that digit."""
-    if not groups or not parts:
-        return groups
-    top, bottom, left, right = np.array([box for box, _ in groups], np.int64).T
-    for i in parts:
-        t, b, l, r = boxes[i]
-        host = np.flatnonzero((np.maximum(left - r, l - right) <= 1) & (t >= top - 1) & (b <= bottom + 1))
-        if host.size:
-            k = int(host[0])
-            (gt, gb, gl, gr), ids = groups[k]
-            groups[k] = ((gt, gb, min(gl, l), max(gr, r)), [*ids, i + 1])
-            left[k], right[k] = min(left[k], l), max(right[k], r)
-    return groups
-
-
-def _drop_small(groups, side: int):
-    """Bits far shorter than the digits around them (grid crossings, dots, dashes) are not digits;
-    nor are those shorter than 3% of the picture's longest ``side``."""
-    if not groups:
-        return groups
-    tallest = max(bottom - top for (top, bottom, _, _), _ in groups)
-    least = max(0.4 * tallest, 0.03 * side)
-    return [g for g in groups if g[0][1] - g[0][0] >= least]
-
-
-def _group_parts(boxes, ids) -> list[tuple[tuple[int, int, int, int], list[int]]]:
-    """Merge components that sit one above the other (a 5's hat, a two-stroke 4, a broken stroke):
-    every pair that belongs together at once, again while merged boxes meet new parts."""
-    groups = [(box, [i]) for box, i in zip(boxes, ids)]
-    tallest = max((box[1] - box[0] for box, _ in groups), default=0)
-    while len(groups) > 1:
-        top, bottom, left, right = np.array([box for box, _ in groups], np.int64).T
-        overlap = np.minimum.outer(right, right) - np.maximum.outer(left, left)
-        narrower = np.minimum.outer(right - left, right - left)
-        gap = np.maximum.outer(top, top) - np.minimum.outer(bottom, bottom)
-        together = np.triu((overlap >= 0.5 * narrower) & (gap <= 0.3 * tallest), 1)
-        if not together.any():
-            break
-        count, labels = _components(len(groups), *np.nonzero(together))
-        merged: list = [None] * count
-        for label, (box, members) in zip(labels, groups):
-            if merged[label] is None:
-                merged[label] = (box, list(members))
-            else:
-                (t, b, l, r), had = merged[label]
-                merged[label] = ((min(t, box[0]), max(b, box[1]), min(l, box[2]), max(r, box[3])),
-                                 had + members)
-        groups = merged
-    return groups
-
-
-def _components(count: int, first: np.ndarray, second: np.ndarray) -> tuple[int, list[int]]:
-    """Connected components of ``count`` nodes joined by the edges ``first[k]``-``second[k]``:
-    how many, and each node's component number (in order of first appearance)."""
-    parent = list(range(count))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in zip(first.tolist(), second.tolist()):
-        parent[root(a)] = root(b)
-    numbers: dict[int, int] = {}
-    labels = [numbers.setdefault(root(node), len(numbers)) for node in range(count)]
-    return len(numbers), labels
-
-
-def _reading_order(groups):
-    """Lines top to bottom (a group joins a line its vertical centre falls in), each left to right."""
-    lines: list[list] = []
-    for group in sorted(groups, key=lambda g: g[0][0]):
-        (top, bottom, _, _), _ = group
-        centre = (top + bottom) / 2
-        for line in lines:
-            line_top = min(g[0][0] for g in line)
-            line_bottom = max(g[0][1] for g in line)
-            if line_top <= centre <= line_bottom:
-                line.append(group)
-                break
-        else:
-            lines.append([group])
-    return [sorted(line, key=lambda g: g[0][2]) for line in lines]

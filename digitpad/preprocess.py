@@ -73,9 +73,11 @@ def ink_map(gray: np.ndarray, background: int | None = None) -> np.ndarray:
 def to_mnist(pixels: np.ndarray) -> np.ndarray | None:
     """A 28x28 float32 MNIST-style image of the one digit in ``pixels``, or None if it holds no ink.
 
-    ``pixels`` is a 2-D gray image of any numeric dtype and either polarity.
+    ``pixels`` is a 2-D gray image of any numeric dtype and either polarity: its ink is measured
+    against its background (``ink_map``), then goes through ``ink_to_mnist``.
     """
-    return _to_mnist(pixels, None)
+    gray = to_uint8_gray(pixels)
+    return ink_to_mnist(ink_map(gray)) if min(gray.shape) >= 2 else None
 
 
 def steps(pixels: np.ndarray) -> list[tuple[str, np.ndarray, float]]:
@@ -84,25 +86,27 @@ def steps(pixels: np.ndarray) -> list[tuple[str, np.ndarray, float]]:
     at 40 px; figure: the stroke width there), "stroke" (thickened or thinned into MNIST's range;
     figure: the new width), "box" (20 px) and "centred" (28x28, by centre of mass: what the model
     sees). Empty if there is no ink."""
-    record: list[tuple[str, np.ndarray, float]] = []
-    _to_mnist(pixels, record)
-    return record
-
-
-def _to_mnist(pixels: np.ndarray, record: list | None) -> np.ndarray | None:
-    """``to_mnist``, each step appended to ``record`` as well when it is a list."""
     gray = to_uint8_gray(pixels)
     if min(gray.shape) < 2:
-        return None
+        return []
     ink = ink_map(gray)
-    peak = int(ink.max())
+    record: list[tuple[str, np.ndarray, float]] = [("ink", ink / 255.0, 0.0)]
+    return record if ink_to_mnist(ink, record) is not None else []
+
+
+def ink_to_mnist(ink: np.ndarray, record: list | None = None) -> np.ndarray | None:
+    """The MNIST image of the one digit in an ink map (white on black, nothing but ink above 0:
+    uint8, or float in [0, 1]), or None if its ink is too faint. Each step is appended to
+    ``record`` as well when it is a list (see ``steps``)."""
+    ink = to_uint8_gray(ink)
+    peak = int(ink.max(initial=0))
     if peak < MIN_CONTRAST * 255:
         return None
     work = _resize_longest(_crop(ink, peak * INK_LEVEL), WORK)
     level = work.max() / 2
     width = stroke_width(work, level)
     if record is not None:
-        record += [("ink", ink / 255.0, 0.0), ("cropped", work / max(float(work.max()), 1.0), float(width))]
+        record.append(("cropped", work / max(float(work.max()), 1.0), float(width)))
     if not STROKE_RANGE[0] <= width <= STROKE_RANGE[1]:
         work = _normalise_stroke(work, level, width)
         work = _resize_longest(_crop(work, work.max() * INK_LEVEL), WORK)  # its outline has moved

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad import assets, segment
+from digitpad import assets, touching
 from digitpad.imaging import ImageSource, load_gray_scaled
-from digitpad.photo import find_digits, region_to_mnist
 from digitpad.preprocess import to_mnist
 from digitpad.runtime import Predictor
+from digitpad.segment import Box, Region, find_digits, region_to_mnist
 from digitpad.single import readings
 
 SURE = 0.80  # below this confidence the app says it is not sure
@@ -39,7 +39,7 @@ class Recognition:
     digit: int | None
     probabilities: np.ndarray
     image: np.ndarray | None = field(default=None, repr=False)
-    box: tuple[int, int, int, int] | None = None
+    box: Box | None = None
 
     @property
     def confidence(self) -> float:
@@ -97,7 +97,7 @@ class Recognizer:
             start += len(found)
         return results
 
-    def _one_digit(self, gray: np.ndarray, regions: list | None = None) -> Recognition:
+    def _one_digit(self, gray: np.ndarray, regions: list[Region] | None = None) -> Recognition:
         """The surest of the ways to read ``gray`` as one digit, with its box."""
         found = _candidates(gray, regions)
         return _surest(self._classify([digit for digit, _ in found], [box for _, box in found]))
@@ -109,7 +109,7 @@ class Recognizer:
 
     def _read_gray(self, gray: np.ndarray) -> list[Recognition]:
         regions = find_digits(gray)
-        alone = len(regions) == 1 and regions[0].ink.shape[1] <= segment.ONE_WIDE * regions[0].ink.shape[0]
+        alone = len(regions) == 1 and regions[0].ink.shape[1] <= touching.ONE_WIDE * regions[0].ink.shape[0]
         if not regions or alone:
             one = self._one_digit(gray, regions)  # one digit: exactly what recognize() sees
             return [] if one.digit is None else [one]
@@ -135,7 +135,7 @@ class Recognizer:
             kept_heights.append(height)
         return joined, kept_heights
 
-    def _split(self, region) -> list[tuple[np.ndarray, tuple[int, int, int, int], float]]:
+    def _split(self, region: Region) -> list[tuple[np.ndarray, Box, float]]:
         """The digits of one region (touching digits cut apart), each as (MNIST image, box in the
         picture's pixels, height of its line's digits there)."""
         left, top, right, bottom = region.box
@@ -151,7 +151,7 @@ class Recognizer:
 
         found = []
         height = region.line_height or region.ink.shape[0]
-        for start, piece in segment.split(region.ink, max(height, region.ink.shape[0]), confidence):
+        for start, piece in touching.split(region.ink, max(height, region.ink.shape[0]), confidence):
             digit = region_to_mnist(piece)
             if digit is not None:
                 rows = np.flatnonzero(piece.any(axis=1))
@@ -172,7 +172,7 @@ class Recognizer:
         return results
 
 
-def _candidates(gray: np.ndarray, regions: list | None = None) -> list[tuple[np.ndarray, tuple | None]]:
+def _candidates(gray: np.ndarray, regions: list[Region] | None = None) -> list[tuple[np.ndarray, Box | None]]:
     """The ways to read ``gray`` as one digit (``single.readings``) as (MNIST image, box)."""
     found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions)]
     return [(digit, box) for digit, box in found if digit is not None]
@@ -184,13 +184,13 @@ def _surest(results: list[Recognition]) -> Recognition:
     return next((result for result in results if result.confidence >= surest - AS_SURE), NOTHING)
 
 
-def _around(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+def _around(first: Box, second: Box) -> Box:
     """The box around two boxes."""
     return (min(first[0], second[0]), min(first[1], second[1]),
             max(first[2], second[2]), max(first[3], second[3]))
 
 
-def _may_join(first: tuple[int, int, int, int], second: tuple[int, int, int, int], height: float) -> bool:
+def _may_join(first: Box, second: Box, height: float) -> bool:
     """Side by side on one line, nearly touching, and no wider together than a digit."""
     gap = second[0] - first[2]
     overlap = min(first[3], second[3]) - max(first[1], second[1])

@@ -1,132 +1,278 @@
-"""Touching digits: where to cut a region that may hold several, judged by the model itself.
+"""Where the digits are: an image -> one region per digit (or per group of touching digits), in
+reading order, each with its box and its ink.
 
-A region wider than a digit is cut at columns where little ink passes (a thin joint, a gap).
-Which cuts to keep is not decided by fixed ratios: every piece that could be a digit between two
-candidate cuts is read by the model, and the split whose pieces the model reads most surely wins
-(dynamic programming over the cuts), less a cost for each stroke a cut crosses beyond the one
-of a joint. Where no thin joints make digit-sized pieces (a cursive "000" joined by strokes as
-thick as its own), cuts where equally wide digits would meet are tried as well. A wide single
-digit (a 0, a 4 drawn wide) stays whole because it is read more surely whole than as halves.
+A clean drawing (the canvas) is only grouped; a photo is cleaned up first (``photo.clean``) and
+what is not writing is left out: page edges, the desk, ruled lines' slivers, specks, faint
+smudges. Parts of one digit (a 5's hat, a two-stroke 4) are grouped; touching digits stay one
+region here, and ``touching.split`` cuts them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
-NARROWEST = 0.12  # a piece narrower than this share of the line's height is no digit (a 1 is ~0.15)
-WIDEST = 1.5  # nor is one wider than this share
-ONE_WIDE = 1.2  # a lone region no wider than this share of its height is one digit (a wide 5 or 0)
-WIDE = 0.9  # digits are seldom wider than this share of their height (a wide 0, 4 or 7 is)
-MAX_CUTS = 14  # candidate cuts per region, the thinnest first
-PIECE_COST = 0.5  # each extra piece must gain at least this much log-confidence: no splitting for nothing
-CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one a joint is
+from digitpad import photo
+from digitpad.preprocess import INK_LEVEL, ink_map, ink_to_mnist, is_clean
+
+Box = tuple[int, int, int, int]  # (left, top, right, bottom), in pixels: right and bottom excluded
+
+WORK_SIDE = 800  # photos are analysed at most this large; boxes are mapped back
+SPECK = 0.04  # components under this share of the largest one's area are specks
+FEWEST_PIXELS = 6  # nor is a component of fewer pixels anything but noise
+STRIP = 2.0  # a picture this many times wider than tall (or taller than wide) is a strip of writing
+MOST_PARTS = 500  # at most this many pieces of ink are grouped into digits (the largest ones)
+FAINTEST = 0.21  # mean ink strength of the faintest pencil digit worth reading
+AS_STRONG = 0.45  # ink less than this share as strong as the strongest part is a smudge beside it
+EDGE = 0.03  # the border band, as a share of the longest side, where page edges and desks lie
+SMALLEST = 0.03  # nothing shorter than this share of the longest side is a digit on a photo
+FLAT = 4  # no digit is this many times wider than tall (a band lying along an edge is)
+SLIVER_LONG = 12  # a run this many times longer than thick is a sliver of a line, not a stroke
+LEVEL = 0.7  # boxes overlapping by this share of the shorter one's height lie on one line
+SHORTEST = 0.4  # a group shorter than this share of the tallest one is a mark (a dot, a dash)
+PART_SIZE = 0.25  # a left-out component this share of the largest kept one is a digit's part
+STACKED = 0.5  # parts overlapping across this share of the narrower one sit one above the other...
+STACK_GAP = 0.3  # ...at most this share of the tallest part apart: one digit
 
 
-def needs_cutting(width: int, height: float) -> bool:
-    """Could a region ``width`` wide hold two digits of a line ``height`` tall?"""
-    return width > 2 * NARROWEST * height and width > 0.75 * height
+@dataclass(frozen=True)
+class Region:
+    """One digit, or touching digits: its box in the input's pixels, its ink (0-1, white on black,
+    at the scale the picture was analysed at) and the height of its line's digits there."""
+
+    box: Box | None
+    ink: np.ndarray
+    line_height: float = 0.0
 
 
-def crossings(ink: np.ndarray) -> np.ndarray:
-    """How many strokes each column of ``ink`` crosses."""
-    strokes = ink > 0.3 * ink.max()
-    return np.count_nonzero(strokes[1:] & ~strokes[:-1], axis=0) + strokes[0]
+def find_digits(gray: np.ndarray) -> list[Region]:
+    """The digits in an image, left to right and line by line, each with its box and clean ink
+    (touching digits come as one region: ``touching.split`` cuts them)."""
+    if min(gray.shape) < 2:  # noqa: PLR2004 - a line of pixels holds no digit
+        return []
+    if is_clean(gray):
+        return _drawn_digits(gray)
+    scale = min(1.0, WORK_SIDE / max(gray.shape))
+    if scale < 1:
+        size = (round(gray.shape[1] * scale), round(gray.shape[0] * scale))
+        gray = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
+    strength, mask = photo.clean(gray)
+    return _regions(strength, mask, scale, is_photo=True)
 
 
-def candidate_cuts(ink: np.ndarray, height: float) -> list[int]:
-    """Columns worth cutting at: the ends, then the columns that cross the fewest strokes (a gap,
-    the joint of two touching digits; never the middle of a 0, which crosses two) with the least
-    ink, each the best of its neighbourhood."""
-    width = ink.shape[1]
-    crossed = crossings(ink)
-    profile = ink.sum(axis=0)
-    cost = crossed + profile / max(float(profile.max()), 1e-6)
-    reach = max(1, round(0.08 * height))
-    padded = np.pad(cost, reach, constant_values=np.inf)
-    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * reach + 1)
-    fewest = max(1, int(crossed[width // 8: width - width // 8].min(initial=1)))
-    minima = np.flatnonzero((cost <= windows.min(axis=1)) & (crossed <= fewest))
-    minima = [int(c) for c in minima if NARROWEST * height / 2 <= c <= width - NARROWEST * height / 2]
-    thinnest = sorted(minima, key=lambda c: cost[c])[:MAX_CUTS]
-    spaced = []
-    for c in sorted(thinnest):  # runs of equal minima (a gap) count once, at their middle
-        if spaced and c - spaced[-1][-1] <= 1:
-            spaced[-1].append(c)
-        else:
-            spaced.append([c])
-    return [0, *(run[len(run) // 2] for run in spaced), width]
+def with_margin(ink: np.ndarray) -> np.ndarray:
+    """A region's ink (white on black, cut to its box) with a blank margin: a 1's stem fills its
+    box, and ``to_mnist`` needs a background around the ink to tell it from."""
+    return cv2.copyMakeBorder(ink, 2, 2, 2, 2, cv2.BORDER_CONSTANT, value=0)
 
 
-def spans(cuts: list[int], height: float) -> list[tuple[int, int]]:
-    """Every (start, stop) between two cuts that is as wide as a digit can be."""
-    return [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1:]
-            if NARROWEST * height <= b - a <= WIDEST * height]
+def region_to_mnist(ink: np.ndarray) -> np.ndarray | None:
+    """The MNIST image of a region's ink (or of a piece of it): no background to measure, it is
+    ink already."""
+    return ink_to_mnist(ink)
 
 
-def even_cuts(ink: np.ndarray, height: float) -> list[int]:
-    """Where the joints of 2 to 5 digits side by side would fall if they were equally wide, each
-    moved to the thinnest column near it: for digits joined by a stroke as thick as their own
-    (a cursive "50", "000"), where no column is thinner than the rest."""
-    width = ink.shape[1]
-    profile = ink.sum(axis=0)
-    reach = max(1, round(0.1 * height))
-    cuts = set()
-    for count in range(2, 6):
-        if width / count < NARROWEST * height * 2:
+def _drawn_digits(gray: np.ndarray) -> list[Region]:
+    """The digits of a clean drawing, looked for only in the box around its ink: a canvas can be
+    large and the drawing small."""
+    ink = ink_map(gray)
+    left, top, width, height = cv2.boundingRect(ink)
+    if width == 0:
+        return []
+    strength = ink[top:top + height, left:left + width].astype(np.float32) / 255
+    mask = strength > INK_LEVEL * max(float(strength.max()), photo.MIN_INK)
+    regions = []
+    for region in _regions(strength, mask, 1.0, is_photo=False, side=max(gray.shape)):
+        x0, y0, x1, y1 = region.box
+        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink, region.line_height))
+    return regions
+
+
+def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, is_photo: bool,
+             side: int | None = None) -> list[Region]:
+    """Connected ink -> digit parts -> digits in reading order; boxes scaled back by ``scale``.
+
+    Only a photo has page edges, ruled lines and faint smudges to leave out. ``side`` is the
+    picture's longest side when ``mask`` is cut out of it.
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count == 1:  # the background alone
+        return []
+    boxes = [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h in stats[1:, :4]]  # component i: label i + 1
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    keep = [i for i in range(count - 1) if not is_photo or _is_digit_shape(boxes[i], mask.shape)]
+    if is_photo:
+        keep = sorted(keep + _in_line(boxes, keep, areas))
+    largest = max((areas[i] for i in keep), default=0)  # a desk or shadow band is not the measure
+    keep = [i for i in keep if areas[i] >= max(FEWEST_PIXELS, SPECK * largest)]
+    if keep and is_photo:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
+        sums = np.bincount(labels.ravel(), weights=strength.ravel(), minlength=count)[1:]
+        means = sums[keep] / areas[keep]
+        keep = [i for i, m in zip(keep, means, strict=True) if m >= max(FAINTEST, AS_STRONG * means.max())]
+    if len(keep) > MOST_PARTS:  # a dot grid or a texture, not writing: bound the work
+        keep = sorted(sorted(keep, key=lambda i: areas[i])[-MOST_PARTS:])
+    groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
+    if is_photo:  # on a canvas every stroke is meant; marks are told by the recognizer
+        groups = _drop_small(_attach(groups, _left_out(keep, areas), boxes), side or max(mask.shape))
+    regions = []
+    for line in _reading_order(groups):
+        height = float(np.median([box[3] - box[1] for box, _ in line]))
+        for (left, top, right, bottom), ids in line:
+            inked = np.isin(labels[top:bottom, left:right], ids)
+            ink = np.where(inked, strength[top:bottom, left:right], 0).astype(np.float32)
+            box = tuple(round(v / scale) for v in (left, top, right, bottom))
+            regions.append(Region(box, ink, height))
+    return regions
+
+
+def _in_line(boxes: list[Box], kept: list[int], areas) -> list[int]:
+    """Components left out as bands at the border that line up with the digits kept: as tall as
+    they are and level with them. A number cut out tightly has its first and last digits on the
+    frame; a desk or page edge is seldom the height of the digits and level with them."""
+    digits = [i for i in kept if areas[i] >= SPECK * max(areas[j] for j in kept)] if kept else []
+    if not digits:
+        return []
+    height = float(np.median([boxes[i][3] - boxes[i][1] for i in digits]))
+    top = float(np.median([boxes[i][1] for i in digits]))
+    bottom = float(np.median([boxes[i][3] for i in digits]))
+    chosen = set(kept)
+    found = []
+    for i, (left, t, right, b) in enumerate(boxes):
+        level = min(b, bottom) - max(t, top) >= LEVEL * min(b - t, bottom - top)
+        shaped = 0.7 * height <= b - t <= 1.5 * height and right - left <= 1.5 * height  # a digit's size
+        if i not in chosen and shaped and level and areas[i] >= 0.2 * height:  # (and more than a hairline)
+            found.append(i)
+    return found
+
+
+def _is_digit_shape(box: Box, shape: tuple[int, int]) -> bool:
+    """False for dots, slivers of ruled lines, and the page edge, desk or shadow at the border.
+
+    In a strip (a cheque's amount, a line of digits cut out: twice as wide as tall, or the other
+    way) the short edges cut through the writing, so what touches them is writing, not a band.
+    """
+    left, top, right, bottom = box
+    height, width = bottom - top, right - left
+    side = max(shape)
+    if max(height, width) < max(FEWEST_PIXELS, SMALLEST * side):
+        return False
+    wide, tall = shape[1] >= STRIP * shape[0], shape[0] >= STRIP * shape[1]
+    margin = EDGE * side
+    near_edge_row = not tall and (top <= margin or bottom >= shape[0] - margin)
+    near_edge_col = not wide and (left <= margin or right >= shape[1] - margin)
+    # A flat strip lying on the picture's edge is a band there too, however short.
+    on_edge_row = (top <= 1 or bottom >= shape[0] - 1) and width > FLAT * height
+    on_edge_col = (left <= 1 or right >= shape[1] - 1) and height > FLAT * width
+    # Bands along the border reach across a third of it and are thinner than a fifth of the other side.
+    along_row = near_edge_row and (width > 0.3 * shape[1] or on_edge_row) and height < 0.2 * shape[0]
+    along_col = near_edge_col and (height > 0.3 * shape[0] or on_edge_col) and width < 0.2 * shape[1]
+    # Across a strip, writing may run unbroken from end to end; only a flat band is no writing.
+    spans_row = width > 0.85 * shape[1] and not tall and (not wide or height < 0.3 * shape[0])
+    spans_col = height > 0.85 * shape[0] and not wide and (not tall or width < 0.3 * shape[1])
+    edge = near_edge_row or near_edge_col or wide or tall
+    if along_row or along_col or (edge and (spans_row or spans_col)):
+        return False  # a band along the border or across the picture: the page edge, the desk
+    thin, long = min(height, width), max(height, width)
+    sliver = thin <= max(3, 0.015 * side) and long > SLIVER_LONG * thin  # (ruled lines: 1.5% thick at most)
+    return not (sliver and (width > height or near_edge_row or near_edge_col))
+
+
+def _left_out(kept: list[int], areas) -> list[int]:
+    """Components left out that are at least PART_SIZE of the largest kept one (a digit's part,
+    not a speck), the largest first and at most MOST_PARTS of them."""
+    if not kept:
+        return []
+    chosen = np.zeros(len(areas), bool)
+    chosen[kept] = True
+    parts = np.flatnonzero(~chosen & (areas >= PART_SIZE * areas[kept].max()))
+    return parts[np.argsort(areas[parts])[::-1][:MOST_PARTS]].tolist()
+
+
+def _attach(groups, parts: list[int], boxes: list[Box]):
+    """``parts`` left out as too small that a digit's box all but touches, within its height (a
+    thin pen's loop that just misses its stem), joined to that digit."""
+    if not groups or not parts:
+        return groups
+    left, top, right, bottom = np.array([box for box, _ in groups], np.int64).T
+    for i in parts:
+        x0, y0, x1, y1 = boxes[i]
+        host = np.flatnonzero((np.maximum(left - x1, x0 - right) <= 1) & (y0 >= top - 1) & (y1 <= bottom + 1))
+        if host.size:
+            k = int(host[0])
+            (gl, gt, gr, gb), ids = groups[k]
+            groups[k] = ((min(gl, x0), gt, max(gr, x1), gb), [*ids, i + 1])
+            left[k], right[k] = min(left[k], x0), max(right[k], x1)
+    return groups
+
+
+def _drop_small(groups, side: int):
+    """Bits far shorter than the digits around them (grid crossings, dots, dashes) are not digits;
+    nor are those shorter than SMALLEST of the picture's longest ``side``."""
+    if not groups:
+        return groups
+    tallest = max(bottom - top for (_, top, _, bottom), _ in groups)
+    least = max(SHORTEST * tallest, SMALLEST * side)
+    return [g for g in groups if g[0][3] - g[0][1] >= least]
+
+
+def _group_parts(boxes: list[Box], ids: list[int]) -> list[tuple[Box, list[int]]]:
+    """Merge components that sit one above the other (a 5's hat, a two-stroke 4, a broken stroke):
+    every pair that belongs together at once, again while merged boxes meet new parts."""
+    groups = [(box, [i]) for box, i in zip(boxes, ids, strict=True)]
+    tallest = max((box[3] - box[1] for box, _ in groups), default=0)
+    while len(groups) > 1:
+        left, top, right, bottom = np.array([box for box, _ in groups], np.int64).T
+        overlap = np.minimum.outer(right, right) - np.maximum.outer(left, left)
+        narrower = np.minimum.outer(right - left, right - left)
+        gap = np.maximum.outer(top, top) - np.minimum.outer(bottom, bottom)
+        together = np.triu((overlap >= STACKED * narrower) & (gap <= STACK_GAP * tallest), 1)
+        if not together.any():
             break
-        for i in range(1, count):
-            near = round(width * i / count)
-            low, high = max(1, near - reach), min(width - 1, near + reach + 1)
-            cuts.add(low + int(np.argmin(profile[low:high])))
-    return sorted(cuts)
+        count, labels = _components(len(groups), *np.nonzero(together))
+        merged: list = [None] * count
+        for label, (box, members) in zip(labels, groups, strict=True):
+            if merged[label] is None:
+                merged[label] = (box, list(members))
+            else:
+                (x0, y0, x1, y1), had = merged[label]
+                merged[label] = ((min(x0, box[0]), min(y0, box[1]), max(x1, box[2]), max(y1, box[3])),
+                                 had + members)
+        groups = merged
+    return groups
 
 
-def best_split(cuts: list[int], scored: dict[tuple[int, int], float]) -> list[tuple[int, int]] | None:
-    """The pieces from the first cut to the last whose summed score (log-confidence, minus a
-    cost per piece) is highest; ``scored`` holds the readable spans. None if no readable spans
-    lead from the first cut to the last."""
-    best: dict[int, tuple[float, list[tuple[int, int]]]] = {cuts[0]: (0.0, [])}
-    for stop in cuts[1:]:
-        options = [(best[a][0] + score - PIECE_COST, best[a][1] + [(a, b)])
-                   for (a, b), score in scored.items() if b == stop and a in best]
-        if options:
-            best[stop] = max(options, key=lambda option: option[0])
-    return best[cuts[-1]][1] if cuts[-1] in best else None
+def _components(count: int, first: np.ndarray, second: np.ndarray) -> tuple[int, list[int]]:
+    """Connected components of ``count`` nodes joined by the edges ``first[k]``-``second[k]``:
+    how many, and each node's component number (in order of first appearance)."""
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in zip(first.tolist(), second.tolist(), strict=True):
+        parent[root(a)] = root(b)
+    numbers: dict[int, int] = {}
+    labels = [numbers.setdefault(root(node), len(numbers)) for node in range(count)]
+    return len(numbers), labels
 
 
-def _too_wide(piece: np.ndarray, height: float) -> float:
-    """A penalty for a piece whose ink is wider than digits usually are: the model, which sees
-    every piece scaled into the same box, cannot tell a squashed pair from one wide digit."""
-    rows, cols = np.flatnonzero(piece.any(axis=1)), np.flatnonzero(piece.any(axis=0))
-    if cols.size == 0:
-        return 0.0
-    tall = max(height, rows[-1] - rows[0] + 1)
-    return max(0.0, (cols[-1] - cols[0] + 1) / tall - WIDE) * 3
-
-
-def split(ink: np.ndarray, height: float,
-          confidence: Callable[[list[np.ndarray]], np.ndarray]) -> list[tuple[int, np.ndarray]]:
-    """Cut ``ink`` (a region of one line, ``height`` its digits' height) into digits:
-    (column offset, piece) pairs. ``confidence`` gives the model's top probability for each
-    piece of a batch (None for a piece with no ink: scored as unreadable)."""
-    if not needs_cutting(ink.shape[1], height):
-        return [(0, ink)]
-    cuts = candidate_cuts(ink, height)
-    pieces = best_pieces(ink, height, cuts, confidence)
-    if pieces is None:  # no thin joints that make digit-sized pieces: try evenly spaced ones too
-        pieces = best_pieces(ink, height, sorted({*cuts, *even_cuts(ink, height)}), confidence)
-    return [(a, ink[:, a:b]) for a, b in pieces or [(0, ink.shape[1])] if ink[:, a:b].any()]
-
-
-def best_pieces(ink: np.ndarray, height: float, cuts: list[int],
-                confidence: Callable[[list[np.ndarray]], np.ndarray]) -> list[tuple[int, int]] | None:
-    """The best split of ``ink`` at some of ``cuts`` (see ``best_split``), each piece scored by the
-    model's confidence, less its excess width and the strokes its cut crosses."""
-    options = spans(cuts, height)
-    sure = confidence([ink[:, a:b] for a, b in options]) if options else []
-    crossed = np.append(crossings(ink), 0)  # (the last cut, the region's end, crosses nothing)
-    scored = {(a, b): float(np.log(max(p, 1e-6))) - _too_wide(ink[:, a:b], height)
-              - CUT_COST * max(0, int(crossed[b]) - 1) for (a, b), p in zip(options, sure)}
-    return best_split(cuts, scored)
+def _reading_order(groups):
+    """Lines top to bottom (a group joins a line its vertical centre falls in), each left to right."""
+    lines: list[list] = []
+    for group in sorted(groups, key=lambda g: g[0][1]):
+        (_, top, _, bottom), _ = group
+        centre = (top + bottom) / 2
+        for line in lines:
+            line_top = min(g[0][1] for g in line)
+            line_bottom = max(g[0][3] for g in line)
+            if line_top <= centre <= line_bottom:
+                line.append(group)
+                break
+        else:
+            lines.append([group])
+    return [sorted(line, key=lambda g: g[0][0]) for line in lines]

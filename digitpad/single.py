@@ -14,8 +14,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitpad.photo import MIN_INK, SPECK, WORK_SIDE, Region, find_digits, otsu_threshold, with_margin
+from digitpad.photo import MIN_INK, otsu_threshold
 from digitpad.preprocess import SIZE, background_level, ink_map, is_clean, stroke_width
+from digitpad.segment import SPECK, WORK_SIDE, Box, Region, find_digits, with_margin
 
 SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
 CONTRAST = 0.3  # ink must differ from the background by this share of its tone (shadows differ less)
@@ -105,13 +106,13 @@ def _sliver_framed(gray: np.ndarray) -> np.ndarray:
     return cv2.copyMakeBorder(gray, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=backdrop)
 
 
-def ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+def ink_box(mask: np.ndarray) -> Box | None:
     """The box (left, top, right, bottom) around the True pixels of ``mask``, or None."""
     left, top, width, height = cv2.boundingRect(mask.astype(np.uint8))
     return (left, top, left + width, top + height) if width else None
 
 
-def _scaled(box: tuple[int, int, int, int], scale: float) -> tuple[int, int, int, int]:
+def _scaled(box: Box, scale: float) -> Box:
     return box if scale == 1 else tuple(round(v / scale) for v in box)
 
 
@@ -134,7 +135,7 @@ def digit_of(regions: list[Region]) -> Region:
     return Region((left, top, right, bottom), ink)
 
 
-def _gap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> int:
+def _gap(first: Box, second: Box) -> int:
     """Pixels between two boxes side by side (0 if they overlap)."""
     return max(0, max(first[0], second[0]) - min(first[2], second[2]))
 

@@ -8,7 +8,8 @@ from PIL import Image, ImageDraw
 
 import digitpad
 from benchmarks.photos import HERE, label_of
-from digitpad.photo import find_digits, remove_lines, remove_rules
+from digitpad.photo import remove_lines, remove_rules
+from digitpad.segment import find_digits
 from tests.helpers import digits_of, paper, photograph, write, written
 
 

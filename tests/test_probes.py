@@ -18,8 +18,8 @@ from PIL import Image
 
 import digitpad
 from digitpad import assets, imaging
-from digitpad.model_card import read_card
 from digitpad.imaging import ImageError
+from digitpad.model_card import read_card
 from digitpad.preprocess import to_uint8_gray
 from digitpad.recognizer import Recognizer
 from digitpad.runtime import ModelError, Predictor

@@ -6,9 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from digitpad.segment import Box
 from digitpad.ui.chart import ACCENT
-
-Box = tuple[int, int, int, int]  # left, top, right, bottom in image pixels
 
 
 class PhotoView(QWidget):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from digitpad import segment
+from digitpad import touching
 
 
 def sure_of_widths(low: int, high: int):
@@ -14,15 +14,15 @@ def test_digits_joined_by_strokes_as_thick_as_their_own_are_cut_evenly():
     """No column is thinner than another, and one cut in the middle leaves pieces too wide for
     digits: the cuts where three equal digits would meet are tried and read surely."""
     band = np.ones((30, 100), np.float32)
-    assert segment.candidate_cuts(band, 30)[-2] < 50  # no thin joint: at most one cut, near the middle
-    widths = [piece.shape[1] for _, piece in segment.split(band, 30, sure_of_widths(28, 38))]
+    assert touching.candidate_cuts(band, 30)[-2] < 50  # no thin joint: at most one cut, near the middle
+    widths = [piece.shape[1] for _, piece in touching.split(band, 30, sure_of_widths(28, 38))]
     assert len(widths) == 3 and all(28 <= width <= 38 for width in widths) and sum(widths) == 100
 
 
 def test_a_digit_sized_region_is_not_cut():
     ring = np.zeros((30, 24), np.float32)
     ring[:, :3] = ring[:, -3:] = ring[:3] = ring[-3:] = 1
-    assert [start for start, _ in segment.split(ring, 30, sure_of_widths(20, 30))] == [0]
+    assert [start for start, _ in touching.split(ring, 30, sure_of_widths(20, 30))] == [0]
 
 
 def test_a_cut_across_more_strokes_than_a_joint_costs_more():
@@ -32,9 +32,9 @@ def test_a_cut_across_more_strokes_than_a_joint_costs_more():
     pair[:, 28:33] = 1  # the joint: a stroke down the whole height
     pair[0:3, :28] = pair[14:17, :28] = pair[27:30, :28] = 1  # an E-like left digit
     pair[:, 50:53] = 1  # a 1 on the right
-    assert list(segment.crossings(pair)[[20, 30]]) == [3, 1]
+    assert list(touching.crossings(pair)[[20, 30]]) == [3, 1]
     def scorer(pieces):
         return np.array([0.99 if piece.shape[1] in (20, 40) else 0.9 for piece in pieces])
 
-    pieces = segment.best_pieces(pair, 45, [0, 20, 30, 60], scorer)  # (digits up to 45 px tall)
+    pieces = touching.best_pieces(pair, 45, [0, 20, 30, 60], scorer)  # (digits up to 45 px tall)
     assert pieces == [(0, 30), (30, 60)]
