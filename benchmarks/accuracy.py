@@ -27,10 +27,10 @@ def naive_mnist(drawing: np.ndarray) -> np.ndarray:
 def main() -> None:
     recognizer = default_recognizer()
     data = load_mnist(sys.argv[1] if len(sys.argv) > 1 else None)
-    right = sum(recognizer.recognize(x).digit == y for x, y in zip(data.x_test, data.y_test))
+    right = sum(recognizer.recognize(x).digit == y for x, y in zip(data.x_test, data.y_test, strict=True))
     print(f"MNIST test set ({len(data.y_test)} images) through recognize(): {right / len(data.y_test):.2%}")
     images, labels = drawn_set(100, seed=2024)
-    ours = np.mean([recognizer.recognize(x).digit == y for x, y in zip(images, labels)])
+    ours = np.mean([recognizer.recognize(x).digit == y for x, y in zip(images, labels, strict=True)])
     naive = recognizer.predictor.predict(np.stack([naive_mnist(x) for x in images])).argmax(1)
     print(f"Drawn digits ({len(labels)}: varied size, place, pen, slant): "
           f"recognize() {ours:.2%}, tutorials' pipeline {np.mean(naive == labels):.2%}")

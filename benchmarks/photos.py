@@ -137,8 +137,8 @@ def evaluate(root: Path = HERE) -> None:
         else:
             read, ms = timed(lambda p: str(recognizer.recognize(p).digit), paths)
             naive = np.mean([naive_read(p, recognizer.predictor) == label_of(p) for p in paths])
-        ours = np.mean([r == label_of(p) for r, p in zip(read, paths)])
-        misses = [f"{p.name}->{r}" for r, p in zip(read, paths) if r != label_of(p)]
+        ours = np.mean([r == label_of(p) for r, p in zip(read, paths, strict=True)])
+        misses = [f"{p.name}->{r}" for r, p in zip(read, paths, strict=True) if r != label_of(p)]
         extra = f", tutorials' pipeline {naive:.1%}" if naive is not None else ""
         print(f"{name:7s} {len(paths):4d} photos: digitpad {ours:.1%} ({ms:.0f} ms a photo){extra}")
         if misses:

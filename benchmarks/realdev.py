@@ -59,9 +59,8 @@ def number_text(found) -> str:
     return text
 
 
-def score_single(name: str, items: list[tuple[str, object, int]]) -> dict:
+def score_single(name: str, items: list[tuple[str, object, int]], recognizer: recognizers.Recognizer) -> dict:
     """``items``: (source, image, label). Prints accuracy, unanswered, confusions, time."""
-    recognizer = recognizers.default_recognizer()
     right, unanswered, confusions, seconds = Counter(), Counter(), Counter(), []
     totals = Counter()
     for source, image, label in items:
@@ -86,8 +85,7 @@ def score_single(name: str, items: list[tuple[str, object, int]]) -> dict:
     return {"accuracy": sum(right.values()) / total, "unanswered": sum(unanswered.values())}
 
 
-def score_numbers(name: str, folder: Path, limit: int | None) -> dict:
-    recognizer = recognizers.default_recognizer()
+def score_numbers(name: str, folder: Path, limit: int | None, recognizer: recognizers.Recognizer) -> dict:
     truth = rows(folder, "truth.csv")[:limit]
     exact = errors = digits = returned = 0
     seconds, misses = [], []
@@ -130,7 +128,7 @@ def tight_crops(mnist_dir: str, limit: int | None, seed: int = 0) -> list[tuple[
     data = load_mnist(mnist_dir)
     rng = np.random.default_rng(seed)
     items = []
-    for image, label in list(zip(data.x_test, data.y_test))[:limit]:
+    for image, label in list(zip(data.x_test, data.y_test, strict=True))[:limit]:
         rows_, cols = np.flatnonzero(image.max(1) > 40), np.flatnonzero(image.max(0) > 40)
         crop = image[rows_[0]:rows_[-1] + 1, cols[0]:cols[-1] + 1]
         for size in CROP_SIZES:
@@ -155,8 +153,7 @@ def main() -> int:
     parser.add_argument("--only", choices=["single", "numbers", "crops"], help="score one kind of set")
     parser.add_argument("--model", help="an exported .onnx model instead of the bundled one")
     args = parser.parse_args()
-    if args.model:
-        recognizers._default = recognizers.Recognizer(args.model)
+    recognizer = recognizers.Recognizer(args.model) if args.model else recognizers.default_recognizer()
     if not args.realdev.is_dir():
         print(f"realdev folder not found: {args.realdev} (give the folder that holds usps_train/, "
               f"photos/, orand_car_train/)", file=sys.stderr)
@@ -164,18 +161,18 @@ def main() -> int:
     if args.only in (None, "single"):
         for name in SINGLE:
             if (args.realdev / name / "labels.csv").is_file():
-                score_single(name, single_items(args.realdev / name, args.limit))
+                score_single(name, single_items(args.realdev / name, args.limit), recognizer)
             else:
                 print(f"{name}: missing from {args.realdev}, skipped")
     if args.only in (None, "numbers"):
         for name in NUMBERS:
             if (args.realdev / name / "truth.csv").is_file():
-                score_numbers(name, args.realdev / name, args.limit)
+                score_numbers(name, args.realdev / name, args.limit, recognizer)
             else:
                 print(f"{name}: missing from {args.realdev}, skipped")
     if args.mnist and args.only in (None, "crops"):
         per_size = args.limit and args.limit // len(CROP_SIZES)
-        score_single("MNIST tight crops", tight_crops(args.mnist, per_size))
+        score_single("MNIST tight crops", tight_crops(args.mnist, per_size), recognizer)
     return 0
 
 

@@ -22,7 +22,7 @@ import time
 
 import numpy as np
 
-RUNS = int(os.environ.get("RUNS", 5))
+RUNS = int(os.environ.get("RUNS", "5"))
 EVENT_INTERVAL_MS = 8
 
 
@@ -61,7 +61,7 @@ def frame_times() -> dict:
         angles = np.linspace(0, 6 * np.pi, 375)  # 3 s of drawing: a spiral over the canvas
         cx, cy = canvas.width() / 2, canvas.height() / 2
         radius = np.linspace(0.1, 0.45, len(angles)) * min(canvas.width(), canvas.height())
-        points = [QPointF(cx + r * np.cos(a), cy + r * np.sin(a)) for r, a in zip(radius, angles)]
+        points = [QPointF(cx + r * np.cos(a), cy + r * np.sin(a)) for r, a in zip(radius, angles, strict=True)]
         lags, costs, shown = [], [], []
         show = window.panel.show_results
         window.panel.show_results = lambda *args: (shown.append(time.perf_counter()), show(*args))

@@ -32,7 +32,7 @@ def main() -> None:
         many = digitpad.recognize_many(images)
         rates["recognize_many()"].append(len(images) / (time.perf_counter() - start))
     for name, found in (("recognize() each", each), ("recognize_many()", many)):
-        accuracy = np.mean([result.digit == label for result, label in zip(found, labels)])
+        accuracy = np.mean([result.digit == label for result, label in zip(found, labels, strict=True)])
         figures = ", ".join(f"{rate:,.0f}" for rate in rates[name])
         print(f"{name:<18} {figures} digits/s over {ROUNDS} rounds ({len(images):,} images, {accuracy:.2%} right)")
 

@@ -65,7 +65,7 @@ def stroke(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     big = _scaled(image, 112, cv2.INTER_LINEAR)
     steps = int(rng.integers(2, 8))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (3, 3))
-    if rng.random() < 0.6:
+    if rng.random() < THICK_SHARE:
         return cv2.dilate(big, kernel, iterations=steps)
     thin = cv2.erode(big, kernel, iterations=min(steps, 4))
     return thin if thin.max() > 0 else big
@@ -125,6 +125,7 @@ VARIANTS: dict[str, Variant] = {
     "low_resolution": low_resolution, "clipped": clipped, "binary": binary, "stroke": stroke,
     "blurred": blurred, "stretched": stretched, "elastic": elastic,
 }
+THICK_SHARE = 0.6  # of the stroke variants, this share is marker-thick, the rest hairlines
 STYLE_SHARE = 0.5  # of the 7s and 1s chosen for a variant, this share is written in the other style
 DARK_ON_LIGHT = 0.5  # this share of the variants is handed over as ink on paper, the rest as MNIST is
 
@@ -135,7 +136,7 @@ def real_world(images: np.ndarray, labels: np.ndarray, seed: int = 0,
     a picture of one digit (its likelier reading): float32 (N, 28, 28)."""
     rng = np.random.default_rng(seed)
     out = np.zeros((len(images), 28, 28), np.float32)
-    for i, (image, label) in enumerate(zip(images, labels)):
+    for i, (image, label) in enumerate(zip(images, labels, strict=True)):
         if label in (1, 7) and rng.random() < STYLE_SHARE:
             variant = styled(image, int(label), rng)
         else:

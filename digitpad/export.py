@@ -8,12 +8,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import keras
 import numpy as np
 
 from digitpad import model as models
 from digitpad.atomic import write_atomically
 from digitpad.data import Mnist
-from digitpad.training import keras, to_model_input
+from digitpad.training import to_model_input
 
 CALIBRATION_IMAGES = 300  # training images that show the 8-bit export the range of each layer
 INT8 = f"ONNX, int8 (static QDQ, per channel, calibrated on {CALIBRATION_IMAGES} training images)"

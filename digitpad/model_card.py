@@ -1,6 +1,5 @@
 """A model card: what a model is, how it was trained and how well it does, as JSON beside it;
-and its learning curves as a picture. Imports neither Qt nor TensorFlow (the versions of the
-training libraries are read when a card is made)."""
+and its learning curves as a picture. Imports neither Qt nor TensorFlow."""
 
 from __future__ import annotations
 
@@ -8,10 +7,9 @@ import json
 import os
 import platform
 from dataclasses import asdict
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from digitpad.atomic import write_atomically
 from digitpad.data import Mnist
@@ -78,17 +76,18 @@ def merge_cards(earlier: dict, later: dict) -> dict:
 
 
 def _versions() -> dict[str, str]:
-    import keras  # noqa: PLC0415 - loaded already where a card is made: by training
-    import onnxruntime  # noqa: PLC0415
-    import tensorflow as tf  # noqa: PLC0415
+    """The versions that trained and exported a model (read from the installed packages' metadata)."""
+    return {"python": platform.python_version(),
+            **{name: _version(name) for name in ("tensorflow", "keras", "numpy", "onnxruntime")}}
 
-    return {
-        "python": platform.python_version(),
-        "tensorflow": tf.__version__,
-        "keras": keras.__version__,
-        "numpy": np.__version__,
-        "onnxruntime": onnxruntime.__version__,
-    }
+
+def _version(package: str) -> str:
+    for distribution in (package, f"{package}-cpu"):  # TensorFlow is also published as tensorflow-cpu
+        try:
+            return metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
 
 
 def write_card(card: dict, path: str | os.PathLike) -> None:
@@ -105,7 +104,7 @@ def plot_history(history: dict[str, list[float]], path: str | os.PathLike) -> No
 
     figure, axes = plt.subplots(1, 2, figsize=(9, 3.5))
     epochs = range(1, len(history.get("loss", [])) + 1)
-    for axis, metric in zip(axes, ("accuracy", "loss")):
+    for axis, metric in zip(axes, ("accuracy", "loss"), strict=True):
         axis.plot(epochs, history.get(metric, []), label="training")
         axis.plot(epochs, history.get(f"val_{metric}", []), label="validation")
         axis.set_xlabel("epoch")

@@ -13,6 +13,7 @@ import numpy as np
 
 from digitpad.preprocess import stroke_width
 
+HALF = 0.5  # brightness: a picture mostly lighter than this is paper, not a board or a screen
 MIN_INK = 0.14  # ink must be at least this much darker than the paper around it
 LINE_SPAN = 0.7  # a straight run across this share of the page is a ruled or grid line
 LINE_WIDTH = 0.04  # ...unless it is thicker than this share of the page: a pen stroke (ruled
@@ -39,7 +40,7 @@ def ink_strength(gray: np.ndarray) -> np.ndarray:
 def _light_ink(pixels: np.ndarray) -> bool:
     """Light ink on a dark ground (a chalkboard, a screen)? Paper is light, so only a dark
     picture whose strong, sparse departures from the local ground are bright qualifies."""
-    if np.median(pixels) >= 0.5:
+    if np.median(pixels) >= HALF:
         return False
     small = _shrink(pixels, 128)
     size = max(5, max(small.shape) // 6) | 1  # odd, as a median window must be

@@ -92,7 +92,7 @@ class Recognizer:
         results, start = [], 0
         for found, scale in pending:
             ways = [Recognition(int(p.argmax()), p, digit, box)
-                    for (digit, box), p in zip(found, probabilities[start:start + len(found)])]
+                    for (digit, box), p in zip(found, probabilities[start:start + len(found)], strict=True)]
             results.append(_rescaled(_surest(ways), scale))
             start += len(found)
         return results
@@ -116,13 +116,13 @@ class Recognizer:
         found = [piece for region in regions for piece in self._split(region)]
         results = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
         results, heights = self._join_parts(gray, results, [height for _, _, height in found])
-        return [result for result, height in zip(results, heights) if not is_mark(result, height)]
+        return [result for result, height in zip(results, heights, strict=True) if not is_mark(result, height)]
 
     def _join_parts(self, gray: np.ndarray, results: list[Recognition], heights: list[float]):
         """Neighbours that are parts of one digit (an open 4's two strokes) read as one: close
         together, narrow together, and one of them unsure where together they read surely."""
         joined, kept_heights = [], []
-        for result, height in zip(results, heights):
+        for result, height in zip(results, heights, strict=True):
             before = joined[-1] if joined else None
             if before and _may_join(before.box, result.box, height) \
                     and min(before.confidence, result.confidence) < MARK_SURE:
@@ -167,7 +167,7 @@ class Recognizer:
         results = [NOTHING] * len(digits)
         if inked:
             probabilities = self.predictor.predict(np.stack([digits[i] for i in inked]))
-            for i, p in zip(inked, probabilities):
+            for i, p in zip(inked, probabilities, strict=True):
                 results[i] = Recognition(int(p.argmax()), p, digits[i], boxes[i])
         return results
 
@@ -215,17 +215,16 @@ def _rescaled(result: Recognition, scale: float) -> Recognition:
     return replace(result, box=tuple(round(v / scale) for v in result.box))
 
 
-_default: Recognizer | None = None
+_shared: list[Recognizer] = []  # the bundled model's recognizer, once loaded
 _lock = threading.Lock()
 
 
 def default_recognizer() -> Recognizer:
     """The bundled model, loaded on first use and shared afterwards."""
-    global _default
     with _lock:
-        if _default is None:
-            _default = Recognizer()
-        return _default
+        if not _shared:
+            _shared.append(Recognizer())
+        return _shared[0]
 
 
 def recognize(image: ImageSource) -> Recognition:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 CLASSES = 10  # the digits 0-9: what every model outputs
+ROUNDING = 1e-4  # a probability may stray this far out of [0, 1] in float32 (an 8-bit model's softmax)
 
 
 class ModelError(Exception):
@@ -62,7 +63,7 @@ class Predictor:
         probe = np.zeros((2, 28, 28), np.float32)
         probe[1, 4:24, 12:16] = 1.0  # a 1
         scores = self.predict(probe)
-        in_range = (scores > -1e-4).all() and (scores < 1 + 1e-4).all()
+        in_range = (scores > -ROUNDING).all() and (scores < 1 + ROUNDING).all()
         if not in_range or not np.allclose(scores.sum(1), 1, atol=1e-3):
             raise ModelError(f"{self.path.name} does not give probabilities (its outputs do not sum to 1).")
 

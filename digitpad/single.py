@@ -14,7 +14,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitpad.photo import MIN_INK, otsu_threshold
+from digitpad.photo import HALF, MIN_INK, otsu_threshold
 from digitpad.preprocess import SIZE, background_level, ink_map, is_clean, stroke_width
 from digitpad.segment import SPECK, WORK_SIDE, Box, Region, find_digits, with_margin
 
@@ -81,7 +81,8 @@ def crop_readings(gray: np.ndarray) -> list[Region]:
     clear_border = light in (0.0, 1.0) and not sliver
     if clear_border and min(gray.shape) >= SIZE and is_clean(gray):
         return [Region(ink_box(ink_map(gray) > 0), gray)]
-    sides = [light >= 0.5] if abs(light - 0.5) > CLEAR_PAPER else [light >= 0.5, light < 0.5]
+    lighter = light >= HALF  # most of the border is light: the paper is light
+    sides = [lighter] if abs(light - HALF) > CLEAR_PAPER else [lighter, not lighter]
     if sliver:  # all stroke, likelier dark than light: framed in white first, then in black
         sides = [bool(np.mean(gray) < LIGHT_STROKE), bool(np.mean(gray) >= LIGHT_STROKE)]
     pad = max(2, max(gray.shape) // 4)

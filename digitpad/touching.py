@@ -128,5 +128,5 @@ def best_pieces(ink: np.ndarray, height: float, cuts: list[int],
     sure = confidence([ink[:, a:b] for a, b in options]) if options else []
     crossed = np.append(crossings(ink), 0)  # (the last cut, the region's end, crosses nothing)
     scored = {(a, b): float(np.log(max(p, 1e-6))) - _too_wide(ink[:, a:b], height)
-              - CUT_COST * max(0, int(crossed[b]) - 1) for (a, b), p in zip(options, sure)}
+              - CUT_COST * max(0, int(crossed[b]) - 1) for (a, b), p in zip(options, sure, strict=True)}
     return best_split(cuts, scored)

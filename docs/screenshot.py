@@ -10,6 +10,7 @@ beside a 4, pen still down), zh_CN (the same in Chinese), dark (a dark palette).
 
 import sys
 import tempfile
+from itertools import pairwise
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, QTimer
@@ -42,12 +43,13 @@ if scene == "zh_CN":
 def send(kind, x, y, buttons=Qt.MouseButton.LeftButton):
     button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
     point = QPointF(x, y)
-    QApplication.sendEvent(window.canvas, QMouseEvent(kind, point, point, button, buttons, Qt.KeyboardModifier.NoModifier))
+    event = QMouseEvent(kind, point, point, button, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.canvas, event)
 
 
 def stroke(points, lift=True):
     send(QEvent.Type.MouseButtonPress, *points[0])
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in pairwise(points):
         for s in np.linspace(0, 1, 15)[1:]:
             send(QEvent.Type.MouseMove, x0 + (x1 - x0) * s, y0 + (y1 - y0) * s)
     if lift:

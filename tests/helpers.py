@@ -69,7 +69,7 @@ def write(pen: ImageDraw.ImageDraw, digit: int, box: tuple[float, float, float],
         points = stroke + rng.uniform(-wobble, wobble, stroke.shape)
         x = left + (points[:, 0] * 0.75 + slant * (1 - points[:, 1])) * height
         y = top + points[:, 1] * height
-        xy = list(zip(x, y))
+        xy = list(zip(x, y, strict=True))
         pen.line(xy, fill=ink, width=max(1, round(width)), joint="curve")
         radius = width / 2  # round caps, as the app's pen has
         for px, py in (xy[0], xy[-1]):

@@ -1,5 +1,7 @@
 """The mouse, as a person moves it over a widget, and the strokes the UI tests draw."""
 
+from itertools import pairwise
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -18,7 +20,7 @@ def press(widget, point):
 
 
 def move_through(widget, points, steps=12):
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in pairwise(points):
         for s in np.linspace(0, 1, steps)[1:]:
             send(widget, QEvent.Type.MouseMove, (x0 + (x1 - x0) * s, y0 + (y1 - y0) * s), NONE)
 

@@ -21,7 +21,7 @@ def strip(digits, height=60, gap=0.75, margin=0.0, marks=(), gaps=None):
     page = Image.new("L", (width, int(height * (1 + 2 * margin)) + 2), 0)
     pen = ImageDraw.Draw(page)
     top = margin * height
-    for left, digit in zip(lefts, digits):
+    for left, digit in zip(lefts, digits, strict=True):
         write(pen, digit, (left, top, height), height * 0.09, ink=255)
     for kind, after in marks:
         x = lefts[after] + gaps[after] * height - 0.12 * height

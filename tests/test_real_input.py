@@ -4,6 +4,7 @@ scanned with a little noise. Made here from the committed MNIST slice."""
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -20,7 +21,7 @@ def read_right(mnist_slice, count: int) -> list[tuple[np.ndarray, int]]:
     """The first ``count`` test digits the bundled model reads right as MNIST gives them, cut to
     their ink."""
     chosen = []
-    for image, label in zip(mnist_slice.x_test, mnist_slice.y_test):
+    for image, label in zip(mnist_slice.x_test, mnist_slice.y_test, strict=True):
         if digitpad.recognize(image).digit == label:
             rows, cols = np.flatnonzero(image.max(1) > 40), np.flatnonzero(image.max(0) > 40)
             chosen.append((image[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], int(label)))
@@ -65,7 +66,7 @@ def against_edge(ink: np.ndarray, edge: str, side: int = 120) -> np.ndarray:
 def share_read(digits, make) -> float:
     results = [digitpad.recognize(make(ink, i)) for i, (ink, _) in enumerate(digits)]
     assert all(result.digit is not None for result in results), "an inked image got no answer"
-    return float(np.mean([result.digit == label for result, (_, label) in zip(results, digits)]))
+    return float(np.mean([result.digit == label for result, (_, label) in zip(results, digits, strict=True)]))
 
 
 @pytest.mark.parametrize("edge", ["left", "right", "top", "bottom"])
@@ -145,7 +146,7 @@ def test_recognize_and_read_digits_agree_on_one_digit(digits):
 def test_every_inked_image_gets_an_answer(side, dark_on_light, points, pen):
     """Any visible stroke, anywhere, at any size, is read as some digit: None is for blank images."""
     scale = side - 1
-    if max(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(points, points[1:])) * scale < 2:
+    if max(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in pairwise(points)) * scale < 2:
         points = [(0.2, 0.2), (0.8, 0.8)]  # the stroke must be longer than a dot
     picture = Image.new("L", (side, side), 235 if dark_on_light else 30)
     ImageDraw.Draw(picture).line([(x * scale, y * scale) for x, y in points],

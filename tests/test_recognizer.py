@@ -13,13 +13,13 @@ from tests.helpers import draw, drawn_set
 
 
 def test_bundled_model_reads_mnist_test_digits(mnist_slice):
-    right = sum(digitpad.recognize(x).digit == y for x, y in zip(mnist_slice.x_test, mnist_slice.y_test))
+    right = sum(digitpad.recognize(x).digit == y for x, y in zip(mnist_slice.x_test, mnist_slice.y_test, strict=True))
     assert right / len(mnist_slice.x_test) >= 0.985
 
 
 def test_bundled_model_reads_drawn_digits():
     images, labels = drawn_set(8, seed=7)
-    right = sum(digitpad.recognize(x).digit == y for x, y in zip(images, labels))
+    right = sum(digitpad.recognize(x).digit == y for x, y in zip(images, labels, strict=True))
     assert right / len(labels) >= 0.9
 
 
@@ -65,7 +65,7 @@ def test_recognize_many_answers_as_recognize_does(tmp_path, mnist_slice):
               *mnist_slice.x_test[:300]]
     many = digitpad.recognize_many(images)
     assert len(many) == len(images) and many[1].digit is None
-    for one, batched in zip(map(digitpad.recognize, images), many):
+    for one, batched in zip(map(digitpad.recognize, images), many, strict=True):
         assert one.digit == batched.digit and one.box == batched.box
         np.testing.assert_allclose(one.probabilities, batched.probabilities, atol=1e-5)
     assert digitpad.recognize_many([]) == []

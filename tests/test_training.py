@@ -178,7 +178,7 @@ def test_fine_tuning_learns_a_users_quirk_without_forgetting_mnist(tmp_path):
     staged = jobs.fine_tune(jobs.FineTune(assets.BUNDLED_MODEL, (images, labels), str(SLICE)), tmp_path)
     tuned = staged.tuned
     assert tuned.held_out == 10 and tuned.test_images == 1000  # the slice has 1,000 test images
-    assert tuned.user_before <= 0.5 < 0.9 <= tuned.user_after
+    assert tuned.user_before <= 0.5 and tuned.user_after >= 0.9
     assert tuned.mnist_after >= tuned.mnist_before - 0.02
     card = read_card(staged.onnx)  # says what was written and measured, not the bundled model's figures
     assert card["runtime"] == export.FLOAT32 and card["test_images"] == 1000
@@ -210,7 +210,7 @@ def test_a_card_of_three_stages_keeps_every_stage():
 def test_the_same_seed_trains_the_same_model(mnist_slice):
     config = TrainConfig(architecture="small_cnn", epochs=1, batch_size=64, seed=4, limit=1500)
     first, second = (training.train(mnist_slice, config).model.get_weights() for _ in range(2))
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=True):
         np.testing.assert_array_equal(a, b)
 
 

@@ -258,7 +258,8 @@ def test_every_text_has_a_chinese_translation():
     unfinished = [m.find("source").text for m in messages
                   if not (m.find("translation").text or "").strip() or m.find("translation").get("type")]
     assert unfinished == []
-    assert (TRANSLATIONS / "digitpad_zh_CN.qm").stat().st_mtime >= (TRANSLATIONS / "digitpad_zh_CN.ts").stat().st_mtime - 1
+    compiled, source = (TRANSLATIONS / f"digitpad_zh_CN.{kind}" for kind in ("qm", "ts"))
+    assert compiled.stat().st_mtime >= source.stat().st_mtime - 1
 
 
 def test_the_hint_follows_the_model_from_loading_to_ready(make_window, qtbot):
@@ -272,7 +273,7 @@ def test_a_second_digit_keeps_the_bars_in_place(window, qtbot):
     top = window.panel.chart.mapTo(window, window.panel.chart.rect().topLeft()).y()
     stroke(window.canvas, [(90, 80), (90, 340)])
     stroke(window.canvas, [(300, 80), (300, 340)])
-    qtbot.waitUntil(lambda: window.panel.number_panel.isVisible(), timeout=3000)
+    qtbot.waitUntil(window.panel.number_panel.isVisible, timeout=3000)
     assert window.panel.chart.mapTo(window, window.panel.chart.rect().topLeft()).y() == top
 
 

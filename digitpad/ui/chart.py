@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 ACCENT = QColor("#2f7de1")
 DOUBT = QColor("#e0892f")
+LABELLED = 0.005  # a bar this high or higher has its percentage above it ("1%"); lower ones would say "0%"
 
 
 def bar_label(value: float) -> str:
@@ -74,6 +75,6 @@ class ProbabilityChart(QWidget):
             if digit != winner:
                 colour.setAlpha(90)
             painter.fillRect(bar, colour)
-            if value >= 0.005:
+            if value >= LABELLED:
                 above = QRectF(bar.left() - slot * 0.2, bar.top() - label_height, slot, label_height)
                 painter.drawText(above, Qt.AlignmentFlag.AlignCenter, bar_label(value))

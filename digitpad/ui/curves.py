@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -65,7 +67,7 @@ class TrainingCurves(QWidget):
                               plot.bottom() - plot.height() * (v - low) / span)
                       for x, v in self.series.get(name, [])]
             painter.setPen(QPen(colour, 2))
-            for start, end in zip(points, points[1:]):
+            for start, end in pairwise(points):
                 painter.drawLine(start, end)
             for point in points if name.startswith("val_") else []:
                 painter.drawEllipse(point, 3, 3)

@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.model = ModelControl(self, self.live, self.models, self.samples, model_path)
         self.model.ready.connect(self._on_model_ready)
         self.model.unavailable.connect(self._on_model_unavailable)
+        self.reset_button.clicked.connect(self.model.reset)
+        self.canvas.stroke_finished.connect(self.live.submit)
         self.files = FileActions(self, settings, self.live, self.canvas, lambda: self.results)
         self.menus = Menus(self)
         for button, action in ((self.undo_button, self.menus.undo), (self.redo_button, self.menus.redo),
@@ -99,7 +101,6 @@ class MainWindow(QMainWindow):
         self.banner = QFrame(objectName="banner", styleSheet=BANNER_STYLE)
         self.banner_text = QLabel(wordWrap=True)
         self.reset_button = QPushButton()
-        self.reset_button.clicked.connect(lambda: self.model.reset())
         banner_layout = QVBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_text)
         banner_layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -119,7 +120,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar()
         self.canvas.changed.connect(self._on_canvas_changed)
-        self.canvas.stroke_finished.connect(lambda: self.live.submit())
         self.photo.box_clicked.connect(self.select_digit)
 
     def _retranslate(self) -> None:

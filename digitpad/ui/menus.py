@@ -19,8 +19,11 @@ class Menus(QObject):
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
-        w = window
+        self._make_actions(window)
+        self._make_languages(window)
+        self._make_menus(window)
 
+    def _make_actions(self, w: QMainWindow) -> None:
         def action(shortcuts: list, slot: Callable) -> QAction:
             item = QAction(w)
             item.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -47,6 +50,7 @@ class Menus(QObject):
         self.shortcuts = action([Keys.HelpContents, "F1"], self.show_shortcuts)
         self.about = action([], w.model.show_about)
 
+    def _make_languages(self, w: QMainWindow) -> None:
         self.language_group = QActionGroup(w)
         self.language_group.triggered.connect(lambda item: w.set_language(item.data()))
         self.languages = {}
@@ -57,6 +61,7 @@ class Menus(QObject):
             self.language_group.addAction(item)
             self.languages[code] = item
 
+    def _make_menus(self, w: QMainWindow) -> None:
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.open, self.save, self.save_results])

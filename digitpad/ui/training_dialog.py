@@ -69,7 +69,15 @@ class TrainingDialog(QDialog):
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self.pages.addWidget(self._form_page(fine_tune))
+        self.pages.addWidget(self._running_page())
+        self.outcome = TrainingOutcome()
+        self.outcome.use.connect(self._use)
+        self.outcome.discard.connect(self.close)
+        self.pages.addWidget(self.outcome)
+        self.resize(640, 300)  # the form, compact; the pages after it make room for their curves and tables
 
+    def _form_page(self, fine_tune: bool) -> QWidget:
         setup = QWidget()
         form = QFormLayout(setup)
         self.data_edit = QLineEdit(self._initial_data_dir())
@@ -120,8 +128,9 @@ class TrainingDialog(QDialog):
         form.addRow("", self.form_note)
         self.data_edit.textChanged.connect(self._check_data)
         self._check_data()
-        self.pages.addWidget(setup)
+        return setup
 
+    def _running_page(self) -> QWidget:
         running = QWidget()
         column = QVBoxLayout(running)
         self.status = QLabel(self.tr("Starting TensorFlow..."))
@@ -135,13 +144,7 @@ class TrainingDialog(QDialog):
         column.addWidget(self.curves, 1)
         column.addWidget(legend)
         column.addWidget(self.cancel_button)
-        self.pages.addWidget(running)
-
-        self.outcome = TrainingOutcome()
-        self.outcome.use.connect(self._use)
-        self.outcome.discard.connect(self.close)
-        self.pages.addWidget(self.outcome)
-        self.resize(640, 300)  # the form, compact; the pages after it make room for their curves and tables
+        return running
 
     @Slot()
     def _estimate(self) -> None:

@@ -166,132 +166,132 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../menus.py" line="96"/>
+        <location filename="../menus.py" line="101"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="96"/>
+        <location filename="../menus.py" line="101"/>
         <source>Close &amp;photo</source>
         <translation>关闭照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="101"/>
+        <location filename="../menus.py" line="106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="102"/>
+        <location filename="../menus.py" line="107"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="103"/>
+        <location filename="../menus.py" line="108"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="104"/>
+        <location filename="../menus.py" line="109"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="105"/>
+        <location filename="../menus.py" line="110"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="106"/>
+        <location filename="../menus.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="107"/>
+        <location filename="../menus.py" line="112"/>
         <source>&amp;Open image...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="108"/>
+        <location filename="../menus.py" line="113"/>
         <source>&amp;Save drawing...</source>
         <translation>保存绘图(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="109"/>
+        <location filename="../menus.py" line="114"/>
         <source>Save the &amp;reading...</source>
         <translation>保存识别结果(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="110"/>
+        <location filename="../menus.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="111"/>
+        <location filename="../menus.py" line="116"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="112"/>
+        <location filename="../menus.py" line="117"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="113"/>
+        <location filename="../menus.py" line="118"/>
         <source>&amp;Copy the number</source>
         <translation>复制数字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="114"/>
+        <location filename="../menus.py" line="119"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="115"/>
+        <location filename="../menus.py" line="120"/>
         <source>&amp;Thinner pen</source>
         <translation>笔变细(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="116"/>
+        <location filename="../menus.py" line="121"/>
         <source>T&amp;hicker pen</source>
         <translation>笔变粗(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="117"/>
+        <location filename="../menus.py" line="122"/>
         <source>&amp;Retrain...</source>
         <translation>重新训练(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="118"/>
+        <location filename="../menus.py" line="123"/>
         <source>&amp;Fine-tune on my samples...</source>
         <translation>用我的样本微调(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="119"/>
+        <location filename="../menus.py" line="124"/>
         <source>My &amp;samples...</source>
         <translation>我的样本(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="120"/>
+        <location filename="../menus.py" line="125"/>
         <source>&amp;Load model...</source>
         <translation>加载模型(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="121"/>
+        <location filename="../menus.py" line="126"/>
         <source>Reset to &amp;bundled model</source>
         <translation>恢复为内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="122"/>
+        <location filename="../menus.py" line="127"/>
         <source>&amp;How it works, step by step</source>
         <translation>工作原理，一步一步(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="123"/>
+        <location filename="../menus.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="124"/>
+        <location filename="../menus.py" line="129"/>
         <source>&amp;About digitpad</source>
         <translation>关于 digitpad(&amp;A)</translation>
     </message>
@@ -530,12 +530,12 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>TrainingCurves</name>
     <message>
-        <location filename="../curves.py" line="55"/>
+        <location filename="../curves.py" line="57"/>
         <source>1 epoch</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../curves.py" line="55"/>
+        <location filename="../curves.py" line="57"/>
         <source>%1 epochs</source>
         <translation>%1 轮</translation>
     </message>
@@ -558,122 +558,122 @@ Draw a digit and watch a neural network recognise it.</source>
         <translation>重新训练模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="76"/>
+        <location filename="../training_dialog.py" line="84"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="81"/>
+        <location filename="../training_dialog.py" line="89"/>
         <source>MNIST folder:</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="94"/>
+        <location filename="../training_dialog.py" line="102"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="95"/>
+        <location filename="../training_dialog.py" line="103"/>
         <source>No samples of my handwriting yet (teach some with "That's a:")</source>
         <translation>还没有我的笔迹样本（用“其实是：”教它）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="99"/>
+        <location filename="../training_dialog.py" line="107"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="100"/>
+        <location filename="../training_dialog.py" line="108"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="105"/>
+        <location filename="../training_dialog.py" line="113"/>
         <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people's digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="108"/>
+        <location filename="../training_dialog.py" line="116"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="111"/>
+        <location filename="../training_dialog.py" line="119"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="127"/>
+        <location filename="../training_dialog.py" line="136"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="130"/>
+        <location filename="../training_dialog.py" line="139"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="131"/>
+        <location filename="../training_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="151"/>
+        <location filename="../training_dialog.py" line="154"/>
         <source>The bundled model's network</source>
         <translation>随附模型的网络</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="152"/>
+        <location filename="../training_dialog.py" line="155"/>
         <source>A small convolutional network, three times quicker</source>
         <translation>小型卷积网络，快三倍</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="153"/>
+        <location filename="../training_dialog.py" line="156"/>
         <source>Dense layers only: the quickest, blind to where strokes are</source>
         <translation>只有全连接层：最快，但看不出笔画的位置</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="154"/>
+        <location filename="../training_dialog.py" line="157"/>
         <source>%1 (%2 weights). About %3 min for %4 epochs on a 2-core computer, plus a minute to test and export.</source>
         <translation>%1（%2 个权重）。在双核电脑上 %4 轮约需 %3 分钟，另加约一分钟测试和导出。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="165"/>
+        <location filename="../training_dialog.py" line="168"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="175"/>
+        <location filename="../training_dialog.py" line="178"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="178"/>
+        <location filename="../training_dialog.py" line="181"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="221"/>
+        <location filename="../training_dialog.py" line="224"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="235"/>
+        <location filename="../training_dialog.py" line="238"/>
         <source>Testing the new model on the MNIST test set and exporting it...</source>
         <translation>正在用 MNIST 测试集测试新模型并导出...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="237"/>
+        <location filename="../training_dialog.py" line="240"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="259"/>
+        <location filename="../training_dialog.py" line="262"/>
         <source>The last run failed: the model in use is unchanged.</source>
         <translation>上次训练失败：当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="261"/>
+        <location filename="../training_dialog.py" line="264"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -682,7 +682,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="269"/>
+        <location filename="../training_dialog.py" line="272"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
