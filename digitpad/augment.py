@@ -29,7 +29,8 @@ def _tight(image: np.ndarray) -> np.ndarray:
     return image[top:top + height, left:left + width] if width and height else image
 
 
-def _scaled(image: np.ndarray, longest: int, interpolation: int = cv2.INTER_AREA) -> np.ndarray:
+def scaled(image: np.ndarray, longest: int, interpolation: int = cv2.INTER_AREA) -> np.ndarray:
+    """``image`` resized so that its longest side is ``longest`` pixels, its aspect kept."""
     scale = longest / max(image.shape)
     size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
     return cv2.resize(image, size, interpolation=interpolation)
@@ -38,7 +39,7 @@ def _scaled(image: np.ndarray, longest: int, interpolation: int = cv2.INTER_AREA
 def low_resolution(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """A 8-16 px scan of the digit, cut tight (a dataset's tiny digits), now and then clipped by a
     pixel at one edge."""
-    small = _scaled(_tight(image), int(rng.integers(8, 17)))
+    small = scaled(_tight(image), int(rng.integers(8, 17)))
     if rng.random() < 1 / 3 and min(small.shape) > 4:
         side = int(rng.integers(4))
         small = np.ascontiguousarray(np.rot90(np.rot90(small, side)[1:], -side))
@@ -47,7 +48,7 @@ def low_resolution(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def clipped(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Cut tight and clipped by the frame at one edge, as a careless crop is."""
-    tight = _scaled(_tight(image), int(rng.integers(24, 80)), cv2.INTER_LINEAR)
+    tight = scaled(_tight(image), int(rng.integers(24, 80)), cv2.INTER_LINEAR)
     side = int(rng.integers(4))
     turned = np.rot90(tight, side)
     cut = int(rng.integers(1, max(2, turned.shape[0] // 8)))
@@ -56,13 +57,13 @@ def clipped(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def binary(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """1-bit at a random level and a small size: blocky edges, as fax-like scans have."""
-    small = _scaled(_tight(image), int(rng.integers(12, 29)), cv2.INTER_LINEAR)
+    small = scaled(_tight(image), int(rng.integers(12, 29)), cv2.INTER_LINEAR)
     return np.where(small > rng.integers(60, 190), 255, 0).astype(np.uint8)
 
 
 def stroke(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Marker-thick strokes whose holes nearly close, or hairlines, at 4x size."""
-    big = _scaled(image, 112, cv2.INTER_LINEAR)
+    big = scaled(image, 112, cv2.INTER_LINEAR)
     steps = int(rng.integers(2, 8))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (3, 3))
     if rng.random() < THICK_SHARE:
@@ -73,14 +74,14 @@ def stroke(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def blurred(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Out of focus or smeared by a low-resolution camera."""
-    big = _scaled(image, int(rng.integers(40, 100)), cv2.INTER_LINEAR)
+    big = scaled(image, int(rng.integers(40, 100)), cv2.INTER_LINEAR)
     sigma = float(rng.uniform(0.8, 2.5)) * big.shape[0] / 40
     return cv2.GaussianBlur(big, (0, 0), sigma)
 
 
 def stretched(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Narrower or wider and slanted either way, as writers differ."""
-    big = _scaled(image, 56, cv2.INTER_LINEAR)
+    big = scaled(image, 56, cv2.INTER_LINEAR)
     sx, shear = float(rng.uniform(0.6, 1.4)), float(rng.uniform(-0.35, 0.35))
     height, width = big.shape
     matrix = np.array([[sx, shear, (1 - sx) * width / 2 - shear * height / 2], [0, 1, 0]], np.float32)
@@ -89,7 +90,7 @@ def stretched(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def elastic(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Bent strokes: a smooth random displacement of every pixel (elastic distortion)."""
-    big = _scaled(image, 56, cv2.INTER_LINEAR)
+    big = scaled(image, 56, cv2.INTER_LINEAR)
     height, width = big.shape
     field = rng.uniform(-1, 1, (2, height, width)).astype(np.float32)
     strength, smooth = float(rng.uniform(20, 45)), float(rng.uniform(5, 7))
@@ -100,7 +101,7 @@ def elastic(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def styled(image: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarray:
     """How some people write 7 and 1: a bar across the 7's stem, a long flag on the 1."""
-    big = _scaled(image, 112, cv2.INTER_LINEAR).copy()
+    big = scaled(image, 112, cv2.INTER_LINEAR).copy()
     ys, xs = np.nonzero(big > 100)
     if xs.size == 0:
         return big

@@ -37,7 +37,7 @@ def test_variants_are_reproducible(mnist_slice):
 
 def test_a_crossed_seven_has_a_bar_across_its_stem(mnist_slice):
     seven = next(image for image, label in zip(mnist_slice.x_train, mnist_slice.y_train, strict=True) if label == 7)
-    plain = augment._scaled(seven, 112)
+    plain = augment.scaled(seven, 112)
     crossed = augment.styled(seven, 7, np.random.default_rng(0))
     assert crossed.shape == plain.shape
     added = (crossed > 100) & ~(plain > 100)
@@ -47,7 +47,7 @@ def test_a_crossed_seven_has_a_bar_across_its_stem(mnist_slice):
 
 def test_a_flagged_one_gains_ink_left_of_its_top(mnist_slice):
     one = next(image for image, label in zip(mnist_slice.x_train, mnist_slice.y_train, strict=True) if label == 1)
-    plain = augment._scaled(one, 112)
+    plain = augment.scaled(one, 112)
     flagged = augment.styled(one, 1, np.random.default_rng(0))
     added = (flagged > 100) & ~(plain > 100)
     ys, xs = np.nonzero(added)

@@ -15,7 +15,7 @@ from tests.qt_helpers import LEFT, ONE, ZERO, move_through, press, release, send
 
 def test_empty_canvas_shows_a_hint_and_no_bars(window):
     assert window.panel.chart.probabilities() is None
-    assert window.panel.chart._hint == "Draw a digit"
+    assert window.panel.chart.hint() == "Draw a digit"
     assert window.panel.digit_label.text() == ""  # no big dash (it looked like a black bar)
     assert not window.panel.model_view.has_image()
     assert not window.menus.clear.isEnabled()  # nothing to clear
@@ -30,7 +30,7 @@ def test_bars_move_while_drawing_and_settle_at_release(window, qtbot):
     move_through(canvas, ZERO[:25])
     # Mid-stroke: the chart fills without the mouse being released.
     qtbot.waitUntil(lambda: window.panel.chart.probabilities() is not None, timeout=3000)
-    assert canvas._current is not None
+    assert canvas.is_drawing()
     mid = window.panel.chart.probabilities().copy()
     move_through(canvas, ZERO[24:])
     release(canvas, ZERO[-1])
@@ -191,10 +191,10 @@ def test_several_digits_on_the_canvas_make_a_number(window, qtbot):
     assert window.panel.digit_label.text() == "0"  # the digit just drawn is the one shown
     window.panel.number_buttons.button(0).click()
     assert window.panel.digit_label.text() == "1" and window.panel.chart.probabilities().argmax() == 1
-    assert len(window.canvas._marks) == 2
+    assert len(window.canvas.marks()) == 2
     window.menus.undo.trigger()
     qtbot.waitUntil(lambda: not window.panel.number_panel.isVisible(), timeout=3000)
-    assert window.canvas._marks == []
+    assert window.canvas.marks() == []
 
 
 def test_a_photo_of_a_number_shows_boxes_and_each_digits_bars(window, qtbot, tmp_path):
@@ -205,8 +205,8 @@ def test_a_photo_of_a_number_shows_boxes_and_each_digits_bars(window, qtbot, tmp
     window.files.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
     assert [b.text() for b in window.panel.number_buttons.buttons()] == ["7", "2", "9"]
-    assert len(window.photo._boxes) == 3 and window.panel.digit_label.text().startswith("7")
-    centre = window.photo.box_rect(window.photo._boxes[2]).center()
+    assert len(window.photo.boxes()) == 3 and window.panel.digit_label.text().startswith("7")
+    centre = window.photo.box_rect(window.photo.boxes()[2]).center()
     send(window.photo, QEvent.Type.MouseButtonPress, (centre.x(), centre.y()))
     assert window.panel.digit_label.text().startswith("9")
     window.menus.clear.trigger()
@@ -245,7 +245,7 @@ def test_a_blank_photo_says_no_digit(window, qtbot, tmp_path):
     gray_to_qimage(np.full((200, 300), 240, np.uint8)).save(str(path))
     window.files.open_image(str(path))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=5000)
-    assert window.panel.chart.probabilities() is None and window.panel.chart._hint == "No digit found in this image"
+    assert window.panel.chart.probabilities() is None and window.panel.chart.hint() == "No digit found in this image"
 
 
 def test_every_text_has_a_chinese_translation():
@@ -265,7 +265,7 @@ def test_every_text_has_a_chinese_translation():
 def test_the_hint_follows_the_model_from_loading_to_ready(make_window, qtbot):
     window = make_window()
     qtbot.waitUntil(lambda: window.live.ready, timeout=10000)
-    assert window.panel.chart._hint == "Draw a digit"
+    assert window.panel.chart.hint() == "Draw a digit"
 
 
 def test_a_second_digit_keeps_the_bars_in_place(window, qtbot):
@@ -349,8 +349,7 @@ def test_the_worker_answers_even_when_predicting_fails(qtbot, capsys):
         def read_digits(self, pixels):
             raise RuntimeError("the runtime fell over")
 
-    worker = RecognitionWorker()
-    worker._recognizer = Broken()
+    worker = RecognitionWorker(Broken())
     with qtbot.waitSignal(worker.recognized, timeout=1000) as answer:
         worker.recognize(7, draw(3))
     assert answer.args == [7, []]  # the window is not left waiting for ever

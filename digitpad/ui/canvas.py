@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 PAPER = QColor(Qt.GlobalColor.white)
 INK = QColor(Qt.GlobalColor.black)
 MARK = QColor("#2f7de1")
+PEN_WIDTH = 18  # pixels: the pen a first start draws with, about a felt tip at full size
 
 
 class Stroke:
@@ -40,7 +41,7 @@ class Canvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.pen_width = 18.0
+        self.pen_width = float(PEN_WIDTH)
         self._strokes: tuple[Stroke, ...] = ()
         self._undo: list[tuple[Stroke, ...]] = []  # earlier drawings, newest last
         self._redo: list[tuple[Stroke, ...]] = []
@@ -72,6 +73,14 @@ class Canvas(QWidget):
         """Outline these rectangles over the drawing (not in it); ``selected`` stands out."""
         self._marks, self._marked = list(rects), selected
         self.update()
+
+    def is_drawing(self) -> bool:
+        """A stroke is going on (the pen is down)."""
+        return self._current is not None
+
+    def marks(self) -> list[QRect]:
+        """The boxes drawn around the digits (when there are several)."""
+        return list(self._marks)
 
     def is_empty(self) -> bool:
         return not self._strokes and self._current is None

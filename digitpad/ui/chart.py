@@ -42,6 +42,10 @@ class ProbabilityChart(QWidget):
         self._sure = sure
         self.update()
 
+    def hint(self) -> str:
+        """What the chart says when it has no bars to show."""
+        return self._hint
+
     def set_hint(self, text: str) -> None:
         self._hint = text
         self.update()

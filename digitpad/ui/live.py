@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from digitpad.recognizer import Recognition
+from digitpad.ui.threads import WorkerThread
 from digitpad.ui.worker import RecognitionWorker
 
 LIVE_INTERVAL_MS = 30  # at most ~33 predictions a second while a stroke goes on
@@ -39,10 +40,8 @@ class LiveRecognition(QObject):
         self._dirty = False  # the drawing changed since it was last sent
         self._timer = QTimer(self, singleShot=True, interval=LIVE_INTERVAL_MS)
         self._timer.timeout.connect(self.submit)
-        self.thread = QThread(self)
-        worker = self._worker = RecognitionWorker()  # (kept: a QObject without a parent dies with its name)
-        worker.moveToThread(self.thread)
-        self.thread.finished.connect(worker.deleteLater)
+        self.thread = WorkerThread(RecognitionWorker(), self)
+        worker = self.thread.worker
         self._load.connect(worker.load_model)
         self._recognize.connect(worker.recognize)
         self._open.connect(worker.open_image)
@@ -89,8 +88,7 @@ class LiveRecognition(QObject):
         self._open.emit(name, source)
 
     def stop(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.thread.stop()
 
     @Slot(str)
     def _on_ready(self, path: str) -> None:

@@ -24,7 +24,7 @@ from digitpad.model_store import ModelStore
 from digitpad.recognizer import Recognition
 from digitpad.samples import SampleStore
 from digitpad.ui import language
-from digitpad.ui.canvas import Canvas
+from digitpad.ui.canvas import PEN_WIDTH, Canvas
 from digitpad.ui.file_actions import MESSAGE_MS, NOTE_MS, FileActions
 from digitpad.ui.live import LiveRecognition
 from digitpad.ui.menus import Menus
@@ -34,7 +34,6 @@ from digitpad.ui.qimage import qimage_to_gray, rgb_to_qimage
 from digitpad.ui.result_panel import ResultPanel
 
 PEN_WIDTHS = (4, 60)  # the pen's thinnest and thickest, in canvas pixels
-PEN_WIDTH = 18  # the pen a first start draws with
 STEPS_MARGIN = 8  # pixels around the digit that "How it works" shows
 BANNER_STYLE = ("#banner { background: #fde8e8; border: 1px solid #e0a0a0; border-radius: 4px; }"
                 "#banner QLabel { color: #7a1f1f; }")

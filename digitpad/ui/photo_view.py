@@ -33,6 +33,10 @@ class PhotoView(QWidget):
         self._boxes, self._selected = [], -1
         self.update()
 
+    def boxes(self) -> list[Box]:
+        """The digits' boxes, in image pixels."""
+        return list(self._boxes)
+
     def set_boxes(self, boxes: list[Box], selected: int) -> None:
         self._boxes, self._selected = list(boxes), selected
         self.update()

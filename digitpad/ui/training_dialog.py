@@ -6,7 +6,7 @@ import shutil
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from digitpad.data import ENV_VAR, find_directory
 from digitpad.jobs import FineTune, Import, Job, Retrain, StagedModel
 from digitpad.train_config import ARCHITECTURES, RETRAIN
 from digitpad.ui.curves import TrainingCurves
+from digitpad.ui.threads import WorkerThread
 from digitpad.ui.training_outcome import TrainingOutcome, duration
 from digitpad.ui.training_worker import TrainingWorker
 
@@ -184,10 +185,8 @@ class TrainingDialog(QDialog):
 
     # -- running ---------------------------------------------------------------------------
     def _start_thread(self) -> None:
-        self.thread = QThread(self)
-        self.worker = TrainingWorker()
-        self.worker.moveToThread(self.thread)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread = WorkerThread(TrainingWorker(), self)
+        self.worker = self.thread.worker
         self._run.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
         self.worker.epoch_done.connect(self._on_epoch)
@@ -277,8 +276,7 @@ class TrainingDialog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.cancel()
-        self.thread.quit()
-        self.thread.wait()
+        self.thread.stop()
         shutil.rmtree(self.worker.staging, ignore_errors=True)  # a kept model was copied already
         super().closeEvent(event)
 

@@ -22,9 +22,10 @@ class RecognitionWorker(QObject):
     image_opened = Signal(str, object, object)  # name, RGB pixels to show, list of Recognition
     image_failed = Signal(str)  # a message for the user
 
-    def __init__(self):
+    def __init__(self, recognizer: Recognizer | None = None):
+        """``recognizer`` reads until ``load_model`` loads another (none: no readings)."""
         super().__init__()
-        self._recognizer: Recognizer | None = None
+        self._recognizer = recognizer
 
     @Slot(str)
     def load_model(self, path: str) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>Canvas</name>
     <message>
-        <location filename="../canvas.py" line="204"/>
+        <location filename="../canvas.py" line="213"/>
         <source>Draw a digit here, or several side by side</source>
         <translation>在这里写一个数字，或并排写几个</translation>
     </message>
@@ -98,67 +98,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="125"/>
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="152"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="203"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="204"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="242"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="250"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
@@ -543,137 +543,137 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../training_dialog.py" line="66"/>
+        <location filename="../training_dialog.py" line="67"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="67"/>
+        <location filename="../training_dialog.py" line="68"/>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="68"/>
+        <location filename="../training_dialog.py" line="69"/>
         <source>Retrain the model</source>
         <translation>重新训练模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="84"/>
+        <location filename="../training_dialog.py" line="85"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="89"/>
+        <location filename="../training_dialog.py" line="90"/>
         <source>MNIST folder:</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="102"/>
+        <location filename="../training_dialog.py" line="103"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="103"/>
+        <location filename="../training_dialog.py" line="104"/>
         <source>No samples of my handwriting yet (teach some with "That's a:")</source>
         <translation>还没有我的笔迹样本（用“其实是：”教它）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="107"/>
+        <location filename="../training_dialog.py" line="108"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="108"/>
+        <location filename="../training_dialog.py" line="109"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="113"/>
+        <location filename="../training_dialog.py" line="114"/>
         <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people's digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="116"/>
+        <location filename="../training_dialog.py" line="117"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="119"/>
+        <location filename="../training_dialog.py" line="120"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="136"/>
+        <location filename="../training_dialog.py" line="137"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="139"/>
+        <location filename="../training_dialog.py" line="140"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="140"/>
+        <location filename="../training_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="154"/>
+        <location filename="../training_dialog.py" line="155"/>
         <source>The bundled model's network</source>
         <translation>随附模型的网络</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="155"/>
+        <location filename="../training_dialog.py" line="156"/>
         <source>A small convolutional network, three times quicker</source>
         <translation>小型卷积网络，快三倍</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="156"/>
+        <location filename="../training_dialog.py" line="157"/>
         <source>Dense layers only: the quickest, blind to where strokes are</source>
         <translation>只有全连接层：最快，但看不出笔画的位置</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="157"/>
+        <location filename="../training_dialog.py" line="158"/>
         <source>%1 (%2 weights). About %3 min for %4 epochs on a 2-core computer, plus a minute to test and export.</source>
         <translation>%1（%2 个权重）。在双核电脑上 %4 轮约需 %3 分钟，另加约一分钟测试和导出。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="168"/>
+        <location filename="../training_dialog.py" line="169"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="178"/>
+        <location filename="../training_dialog.py" line="179"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="181"/>
+        <location filename="../training_dialog.py" line="182"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="224"/>
+        <location filename="../training_dialog.py" line="223"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="238"/>
+        <location filename="../training_dialog.py" line="237"/>
         <source>Testing the new model on the MNIST test set and exporting it...</source>
         <translation>正在用 MNIST 测试集测试新模型并导出...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="240"/>
+        <location filename="../training_dialog.py" line="239"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="262"/>
+        <location filename="../training_dialog.py" line="261"/>
         <source>The last run failed: the model in use is unchanged.</source>
         <translation>上次训练失败：当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="264"/>
+        <location filename="../training_dialog.py" line="263"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -682,7 +682,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="272"/>
+        <location filename="../training_dialog.py" line="271"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
