@@ -53,9 +53,11 @@ def _without_optimizer(model: keras.Model) -> keras.Model:
     return model
 
 
-def export_onnx(model: keras.Model, path: str | os.PathLike, calibration: np.ndarray | None = None) -> None:
+def export_onnx(model: keras.Model, path: str | os.PathLike, calibration: np.ndarray | None = None,
+                quant_format=None) -> None:
     """Export for the ONNX runtime the app predicts with; int8 (static, per channel) given
-    ``calibration`` images that show the quantizer the range of each layer's values."""
+    ``calibration`` images that show the quantizer the range of each layer's values, in
+    ``quant_format`` (an ``onnxruntime.quantization.QuantFormat``; default QDQ)."""
     model(np.zeros((1, *models.INPUT_SHAPE), np.float32))  # export needs a built, called model
     if calibration is None or len(calibration) == 0:
         model.export(str(path), format="onnx", verbose=False)
@@ -78,5 +80,6 @@ def export_onnx(model: keras.Model, path: str | os.PathLike, calibration: np.nda
                 return next(self.batches, None)
 
         # The softmax stays in floating point, so that the probabilities sum to 1.
-        quantize_static(str(plain), str(path), Images(), quant_format=QuantFormat.QDQ, per_channel=True,
+        quantize_static(str(plain), str(path), Images(), quant_format=quant_format or QuantFormat.QDQ,
+                        per_channel=True,
                         activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, nodes_to_exclude=softmax)

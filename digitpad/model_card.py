@@ -7,15 +7,14 @@ import json
 import os
 import platform
 from dataclasses import asdict
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digitpad.atomic import write_atomically
-from digitpad.data import Mnist
-from digitpad.train_config import TrainConfig
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the window reads cards: it loads none of these)
+    from digitpad.data import Mnist
+    from digitpad.train_config import TrainConfig
     from digitpad.training import Evaluation, TrainResult
 
 # What the window reads from a card, and the types it needs; a field of another type is left out.
@@ -82,6 +81,8 @@ def _versions() -> dict[str, str]:
 
 
 def _version(package: str) -> str:
+    from importlib import metadata  # noqa: PLC0415 - only when a card is made
+
     for distribution in (package, f"{package}-cpu"):  # TensorFlow is also published as tensorflow-cpu
         try:
             return metadata.version(distribution)
