@@ -29,7 +29,13 @@ AS_STRONG = 0.45  # ink less than this share as strong as the strongest part is 
 EDGE = 0.03  # the border band, as a share of the longest side, where page edges and desks lie
 SMALLEST = 0.03  # nothing shorter than this share of the longest side is a digit on a photo
 FLAT = 4  # no digit is this many times wider than tall (a band lying along an edge is)
-SLIVER_LONG = 12  # a run this many times longer than thick is a sliver of a line, not a stroke
+SLIVER_LONG = 12  # a run this many times longer than thick is a sliver of a line, not a stroke...
+SLIVER_THICK = 0.015  # ...when no thicker than this share of the longest side (ruled lines are thinner)
+ALONG = 0.3  # a band along the border reaches across this share of it (a digit seldom does)...
+BAND = 0.2  # ...and is thinner than this share of the other side
+ACROSS = 0.85  # ink spanning this share of the picture, next to an edge, is the page's edge or a desk
+DIGIT_HEIGHTS = (0.7, 1.5)  # a digit on the frame is this share of its line's digits tall (and no wider)
+HAIRLINE = 0.2  # ...and has at least this many pixels per pixel of that height (no hairline)
 LEVEL = 0.7  # boxes overlapping by this share of the shorter one's height lie on one line
 SHORTEST = 0.4  # a group shorter than this share of the tallest one is a mark (a dot, a dash)
 PART_SIZE = 0.25  # a left-out component this share of the largest kept one is a digit's part
@@ -141,8 +147,9 @@ def _in_line(boxes: list[Box], kept: list[int], areas) -> list[int]:
     found = []
     for i, (left, t, right, b) in enumerate(boxes):
         level = min(b, bottom) - max(t, top) >= LEVEL * min(b - t, bottom - top)
-        shaped = 0.7 * height <= b - t <= 1.5 * height and right - left <= 1.5 * height  # a digit's size
-        if i not in chosen and shaped and level and areas[i] >= 0.2 * height:  # (and more than a hairline)
+        low, high = DIGIT_HEIGHTS
+        shaped = low * height <= b - t <= high * height and right - left <= high * height
+        if i not in chosen and shaped and level and areas[i] >= HAIRLINE * height:
             found.append(i)
     return found
 
@@ -165,17 +172,16 @@ def _is_digit_shape(box: Box, shape: tuple[int, int]) -> bool:
     # A flat strip lying on the picture's edge is a band there too, however short.
     on_edge_row = (top <= 1 or bottom >= shape[0] - 1) and width > FLAT * height
     on_edge_col = (left <= 1 or right >= shape[1] - 1) and height > FLAT * width
-    # Bands along the border reach across a third of it and are thinner than a fifth of the other side.
-    along_row = near_edge_row and (width > 0.3 * shape[1] or on_edge_row) and height < 0.2 * shape[0]
-    along_col = near_edge_col and (height > 0.3 * shape[0] or on_edge_col) and width < 0.2 * shape[1]
+    along_row = near_edge_row and (width > ALONG * shape[1] or on_edge_row) and height < BAND * shape[0]
+    along_col = near_edge_col and (height > ALONG * shape[0] or on_edge_col) and width < BAND * shape[1]
     # Across a strip, writing may run unbroken from end to end; only a flat band is no writing.
-    spans_row = width > 0.85 * shape[1] and not tall and (not wide or height < 0.3 * shape[0])
-    spans_col = height > 0.85 * shape[0] and not wide and (not tall or width < 0.3 * shape[1])
+    spans_row = width > ACROSS * shape[1] and not tall and (not wide or height < ALONG * shape[0])
+    spans_col = height > ACROSS * shape[0] and not wide and (not tall or width < ALONG * shape[1])
     edge = near_edge_row or near_edge_col or wide or tall
     if along_row or along_col or (edge and (spans_row or spans_col)):
         return False  # a band along the border or across the picture: the page edge, the desk
     thin, long = min(height, width), max(height, width)
-    sliver = thin <= max(3, 0.015 * side) and long > SLIVER_LONG * thin  # (ruled lines: 1.5% thick at most)
+    sliver = thin <= max(3, SLIVER_THICK * side) and long > SLIVER_LONG * thin
     return not (sliver and (width > height or near_edge_row or near_edge_col))
 
 
