@@ -1,11 +1,13 @@
-"""How long recognize() takes on a 280x280 drawing, against Keras' own ways of predicting; and
-read_digits(), what the window runs on every stroke, on a large canvas.
+"""How long recognize() takes on a 280x280 drawing, against the ONNX Runtime path digitpad ran
+until 2026-12-02 and Keras' own ways of predicting; and read_digits(), what the window runs on
+every stroke, on a large canvas.
 
     python -m benchmarks.latency [ROUNDS]
 
 Each step is timed in ROUNDS rounds (default 5) of 1,000 calls (read_digits: 200), the steps
 taking turns, so that a slow spell of this shared machine falls on all of them alike. Printed:
-the median over every call, and the lowest and highest median of a round.
+the median over every call, and the lowest and highest median of a round. The ONNX rows need
+``pip install ".[bench]"`` (they are left out without it).
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
 from digitpad import assets
 from digitpad.preprocess import to_mnist
 from digitpad.recognizer import Recognizer
-from tests.helpers import draw
+from tests.helpers import ROOT, draw
 
 
 def timings(function, calls: int, warmup: int = 20) -> list[float]:
@@ -48,26 +52,47 @@ def in_rounds(steps: dict, rounds: int, calls: int) -> dict[str, tuple[float, fl
     return summary
 
 
+def onnx_recognizer(keras_model, folder: str) -> Recognizer | None:
+    """A Recognizer that runs the bundled model as digitpad did until 2026-12-02: an 8-bit ONNX
+    export (static QDQ, calibrated on 300 training images) in ONNX Runtime with 2 threads."""
+    try:
+        from benchmarks.runtimes import Onnx, export_onnx  # noqa: PLC0415
+        from digitpad.data import load_mnist  # noqa: PLC0415
+        from digitpad.training import to_model_input  # noqa: PLC0415
+
+        calibration = to_model_input(load_mnist(ROOT.parent / "shared" / "mnist").x_train[:300])
+        export_onnx(keras_model, Path(folder) / "qdq.onnx", calibration)
+    except (ImportError, OSError, ValueError) as error:
+        print(f"(no ONNX rows: {error})")
+        return None
+    recognizer = Recognizer()
+    recognizer.predictor = Onnx(Path(folder) / "qdq.onnx", 2)
+    return recognizer
+
+
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     drawing = draw(7)
     recognizer = Recognizer()
     digit = to_mnist(drawing)
-    rows = in_rounds(
-        {
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    from digitpad import model as models  # noqa: PLC0415 - TensorFlow only for the comparisons
+
+    keras_model = models.load(assets.BUNDLED_MODEL)
+    with tempfile.TemporaryDirectory() as folder:
+        earlier = onnx_recognizer(keras_model, folder)
+        steps = {
             "preprocessing (to_mnist)": lambda: to_mnist(drawing),
-            "ONNX Runtime, one digit": lambda: recognizer.predictor.predict(digit[None]),
+            "LiteRT, one digit": lambda: recognizer.predictor.predict(digit[None]),
             "recognize() end to end": lambda: recognizer.recognize(drawing),
-        },
-        rounds, 1000,
-    )
+        }
+        if earlier:
+            steps |= {"ONNX Runtime, one digit (before)": lambda: earlier.predictor.predict(digit[None]),
+                      "recognize() with ONNX Runtime (before)": lambda: earlier.recognize(drawing)}
+        rows = in_rounds(steps, rounds, 1000)
     canvas = np.full((1000, 1000), drawing[0, 0], np.uint8)  # a large window's canvas, the drawing in a corner
     canvas[:280, :280] = drawing
     rows |= in_rounds({"read_digits(), 1000x1000 canvas": lambda: recognizer.read_digits(canvas)}, rounds, 200)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    from digitpad import model as models  # noqa: PLC0415 - TensorFlow only for the comparison
-
-    keras_model = models.load(assets.BUNDLED_MODEL)
     batch = digit[None, :, :, None]
     rows |= in_rounds(
         {
@@ -76,11 +101,14 @@ def main() -> None:
         },
         1, 100,
     )
-    print(f"{'':32s} {'median':>8s} {'rounds':>17s}")
+    print(f"{'':40s} {'median':>8s} {'rounds':>17s}")
     for name, (median, low, high) in rows.items():
-        print(f"{name:32s} {median:8.3f} {low:8.3f}-{high:.3f} ms")
+        print(f"{name:40s} {median:8.3f} {low:8.3f}-{high:.3f} ms")
     ratio = rows["Keras model.predict(x)"][0] / rows["recognize() end to end"][0]
     print(f"recognize() is {ratio:.0f}x faster than model.predict on the same model")
+    if "recognize() with ONNX Runtime (before)" in rows:
+        ratio = rows["recognize() with ONNX Runtime (before)"][0] / rows["recognize() end to end"][0]
+        print(f"recognize() is {ratio:.2f}x faster than with ONNX Runtime, as before 2026-12-02")
 
 
 if __name__ == "__main__":

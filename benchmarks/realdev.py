@@ -151,7 +151,7 @@ def main() -> int:
     parser.add_argument("--mnist", help="an MNIST folder: also score tight crops of its test set")
     parser.add_argument("--limit", type=int, help="score only the first N items of each set")
     parser.add_argument("--only", choices=["single", "numbers", "crops"], help="score one kind of set")
-    parser.add_argument("--model", help="an exported .onnx model instead of the bundled one")
+    parser.add_argument("--model", help="an exported .tflite model instead of the bundled one")
     args = parser.parse_args()
     recognizer = recognizers.Recognizer(args.model) if args.model else recognizers.default_recognizer()
     if not args.realdev.is_dir():

@@ -3,12 +3,13 @@
     python -m benchmarks.runtimes ../shared/mnist [ROUNDS]
 
 The bundled Keras model is exported (into a temporary folder) to ONNX (float32; int8 static QDQ
-and QOperator, per channel, calibrated on 300 training images as ``export.save`` does) and to
-LiteRT (float32; dynamic-range int8 weights; full int8, calibrated on the same images). Each is
+and QOperator, per channel, calibrated on 300 training images: the app's export until
+2026-12-02) and to LiteRT (float32; dynamic-range int8 weights, what ``export.save`` writes now;
+full int8, calibrated on the same images). Each is
 run on one digit at a time, with 1 and 2 threads, in ROUNDS rounds (default 5) of 2,000 calls,
 the runtimes taking turns so that a slow spell of this shared machine falls on all of them
 alike; then on the whole MNIST test set through ``to_mnist``, in batches of 256, for accuracy and
-digits a second. Needs TensorFlow (for the exports) and ``ai-edge-litert``.
+digits a second. Needs TensorFlow, and ``pip install ".[bench]"`` for ONNX Runtime, onnx and tf2onnx.
 """
 
 from __future__ import annotations
@@ -41,7 +42,12 @@ class Onnx:
         self.input = self.session.get_inputs()[0].name
 
     def predict(self, images: np.ndarray) -> np.ndarray:
-        return self.session.run(None, {self.input: images.reshape(-1, 28, 28, 1)})[0]
+        """As digitpad's Predictor did with ONNX Runtime: float32 in, its answer checked."""
+        batch = np.ascontiguousarray(images, dtype=np.float32).reshape(-1, 28, 28, 1)
+        scores = self.session.run(None, {self.input: batch})[0]
+        if scores.shape != (len(batch), 10) or not np.isfinite(scores).all():
+            raise ValueError("no usable answer")
+        return scores
 
 
 class LiteRt:
@@ -64,21 +70,53 @@ class LiteRt:
         return self.interpreter.get_tensor(self.output)
 
 
+def export_onnx(model, path: str | os.PathLike, calibration: np.ndarray | None = None,
+                quant_format=None) -> None:
+    """An ONNX export (through tf2onnx); int8 (static, per channel, the softmax left in float)
+    given ``calibration`` images, in ``quant_format`` (default QDQ): how digitpad exported its
+    models before it moved to LiteRT."""
+    model(np.zeros((1, 28, 28, 1), np.float32))  # export needs a built, called model
+    if calibration is None or len(calibration) == 0:
+        model.export(str(path), format="onnx", verbose=False)
+        return
+    import onnx
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+
+    with tempfile.TemporaryDirectory() as work:
+        plain = Path(work) / "plain.onnx"
+        model.export(str(plain), format="onnx", verbose=False)
+        graph = onnx.load(str(plain)).graph
+        name = graph.input[0].name
+        softmax = [node.name for node in graph.node if node.op_type == "Softmax"]
+
+        class Images(CalibrationDataReader):
+            def __init__(self):
+                self.batches = iter({name: image[None].astype(np.float32)} for image in calibration)
+
+            def get_next(self):
+                return next(self.batches, None)
+
+        # The softmax stays in floating point, so that the probabilities sum to 1.
+        quantize_static(str(plain), str(path), Images(), quant_format=quant_format or QuantFormat.QDQ,
+                        per_channel=True,
+                        activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, nodes_to_exclude=softmax)
+
+
 def exports(folder: Path, calibration: np.ndarray) -> dict[str, tuple[type, Path]]:
     """The bundled model in every format compared, written into ``folder``."""
     import tensorflow as tf
     from onnxruntime.quantization import QuantFormat
 
-    from digitpad import assets, export
+    from digitpad import assets
     from digitpad import model as models
 
     model = models.load(assets.BUNDLED_MODEL)
     found = {}
-    export.export_onnx(model, folder / "float.onnx")
+    export_onnx(model, folder / "float.onnx")
     found["ONNX float32"] = (Onnx, folder / "float.onnx")
-    export.export_onnx(model, folder / "qdq.onnx", calibration)
+    export_onnx(model, folder / "qdq.onnx", calibration)
     found["ONNX int8 QDQ"] = (Onnx, folder / "qdq.onnx")
-    export.export_onnx(model, folder / "qop.onnx", calibration, QuantFormat.QOperator)
+    export_onnx(model, folder / "qop.onnx", calibration, QuantFormat.QOperator)
     found["ONNX int8 QOperator"] = (Onnx, folder / "qop.onnx")
     saved = folder / "saved"
     model.export(str(saved), format="tf_saved_model", verbose=False)

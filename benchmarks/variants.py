@@ -1,7 +1,7 @@
 """Accuracy on MNIST test digits turned into each kind of real-world variant (``augment.py``):
 what the real-world training bought, kind by kind, when run for two models.
 
-    python -m benchmarks.variants ../shared/mnist [MODEL.onnx ...]
+    python -m benchmarks.variants ../shared/mnist [MODEL.tflite ...]
 
 Each test digit gets one variant of each kind (seeded), goes through ``to_mnist`` as a user's
 image would, and is read by each model (default: the bundled one).
@@ -40,7 +40,7 @@ def variant_sets(data, count: int = COUNT) -> dict[str, tuple[np.ndarray, np.nda
 
 def main() -> None:
     data = load_mnist(sys.argv[1] if len(sys.argv) > 1 else None)
-    models = sys.argv[2:] or [str(assets.BUNDLED_ONNX)]
+    models = sys.argv[2:] or [str(assets.BUNDLED_TFLITE)]
     predictors = [Predictor(path) for path in models]
     print(f"{'kind':16s}" + "".join(f"{path[-28:]:>30s}" for path in models))
     for kind, (digits, labels) in variant_sets(data).items():

@@ -8,6 +8,6 @@ _PACKAGE = Path(__file__).resolve().parent
 # A wheel carries the repo's top-level assets/ inside the package; a source checkout has it beside.
 ASSETS = next((p for p in (_PACKAGE / "assets", _PACKAGE.parent / "assets") if p.is_dir()), _PACKAGE.parent / "assets")
 BUNDLED_MODEL = ASSETS / "digitpad.keras"
-BUNDLED_ONNX = BUNDLED_MODEL.with_suffix(".onnx")
+BUNDLED_TFLITE = BUNDLED_MODEL.with_suffix(".tflite")
 BUNDLED_CARD = BUNDLED_MODEL.with_suffix(".json")
 

@@ -10,6 +10,8 @@ from digitpad import __version__
 from digitpad.imaging import ImageError
 from digitpad.runtime import ModelError
 
+ONE_BATCH = 64  # files read together with --one: batched through the model, still printed soon
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="digitpad", description="Recognise handwritten digits.")
@@ -20,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     predict.add_argument("--json", action="store_true", help="print JSON instead of lines")
     predict.add_argument("--one", action="store_true",
                          help="read each image as one digit, whatever else it holds")
-    predict.add_argument("--model", help="an exported .onnx model (default: the bundled one)")
+    predict.add_argument("--model", help="an exported .tflite model (default: the bundled one)")
     args = parser.parse_args(argv)
     if args.command == "predict":
         return _predict(args.paths, args.json, args.model, args.one)
@@ -31,7 +33,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _predict(paths: list[str], as_json: bool, model: str | None, one: bool = False) -> int:
     from digitpad.recognizer import Recognizer, default_recognizer  # noqa: PLC0415
-    from digitpad.report import as_dict, number  # noqa: PLC0415
 
     try:
         recognizer = Recognizer(model) if model else default_recognizer()
@@ -40,26 +41,55 @@ def _predict(paths: list[str], as_json: bool, model: str | None, one: bool = Fal
         return 2
     failed = False
     results = []
-    for path in paths:
-        try:
-            found = [recognizer.recognize(path)] if one else recognizer.read_digits(path)
-        except ModelError as error:  # the model loaded but fails on this image
-            print(f"digitpad: {error}", file=sys.stderr)
-            return 2
-        except ImageError as error:
-            failed = True
-            print(f"digitpad: {error}", file=sys.stderr)
-            results.append({"path": path, "error": str(error)})
-            continue
-        found = [result for result in found if result.digit is not None]
-        results.append({"path": path, "number": number(found),
-                        **(as_dict(found[0]) if len(found) == 1 else {}),
-                        "digits": [as_dict(r) for r in found]})
-        if not as_json:
-            print(f"{path}: {_describe(found)}", flush=True)
+    try:
+        for path, found in _readings(recognizer, paths, one):
+            if isinstance(found, ImageError):
+                failed = True
+                print(f"digitpad: {found}", file=sys.stderr)
+                results.append({"path": path, "error": str(found)})
+                continue
+            results.append(_result(path, found, as_json))
+    except ModelError as error:  # the model loaded but fails on an image
+        print(f"digitpad: {error}", file=sys.stderr)
+        return 2
     if as_json:
         print(json.dumps(results, indent=2))
     return 1 if failed else 0
+
+
+def _readings(recognizer, paths: list[str], one: bool):
+    """(path, its digits or the ImageError that stopped it) for each path, in order. With
+    ``one``, files are read as one digit each, ONE_BATCH at a time through ``recognize_many``."""
+    if not one:
+        for path in paths:
+            yield path, _attempt(lambda path=path: recognizer.read_digits(path))
+        return
+    for start in range(0, len(paths), ONE_BATCH):
+        chunk = paths[start:start + ONE_BATCH]
+        try:
+            found = recognizer.recognize_many(chunk)
+        except ImageError:  # a bad file among them: each alone, so that the others are read
+            yield from ((path, _attempt(lambda path=path: [recognizer.recognize(path)])) for path in chunk)
+            continue
+        yield from ((path, [result]) for path, result in zip(chunk, found, strict=True))
+
+
+def _attempt(read):
+    try:
+        return read()
+    except ImageError as error:
+        return error
+
+
+def _result(path: str, found: list, as_json: bool) -> dict:
+    """What one file held, as the JSON gives it; printed at once as a line unless ``as_json``."""
+    from digitpad.report import as_dict, number  # noqa: PLC0415
+
+    found = [result for result in found if result.digit is not None]
+    if not as_json:
+        print(f"{path}: {_describe(found)}", flush=True)
+    return {"path": path, "number": number(found), **(as_dict(found[0]) if len(found) == 1 else {}),
+            "digits": [as_dict(r) for r in found]}
 
 
 def _describe(found) -> str:

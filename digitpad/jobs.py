@@ -69,11 +69,11 @@ class TunedFigures:
 
 @dataclass
 class StagedModel:
-    """A candidate model, saved in the staging folder: its .keras and ONNX files, its model card,
+    """A candidate model, saved in the staging folder: its .keras and .tflite files, its model card,
     its confusion matrix on the MNIST test set (when it was tested), and the fine-tuning figures."""
 
     keras: Path
-    onnx: Path
+    tflite: Path
     card: dict
     confusion: list[list[int]] | None = None
     tuned: TunedFigures | None = None
@@ -186,8 +186,8 @@ def _stage(staging: Path, model, data: Mnist | None, card) -> StagedModel:
     from digitpad import export, model_card, training  # noqa: PLC0415
     from digitpad.runtime import Predictor  # noqa: PLC0415
 
-    saved = export.save(model, staging / "candidate.keras", data)
-    evaluation = training.evaluate(Predictor(saved.onnx), data.x_test, data.y_test) if data else None
+    saved = export.save(model, staging / "candidate.keras")
+    evaluation = training.evaluate(Predictor(saved.tflite), data.x_test, data.y_test) if data else None
     written = card(evaluation, saved.runtime)
     model_card.write_card(written, saved.keras.with_suffix(".json"))
-    return StagedModel(saved.keras, saved.onnx, written, evaluation.confusion if evaluation else None)
+    return StagedModel(saved.keras, saved.tflite, written, evaluation.confusion if evaluation else None)

@@ -36,26 +36,34 @@ def read_card(model_path: str | os.PathLike) -> dict:
 
 def model_card(parameters: int, config: TrainConfig, result: TrainResult, evaluation: Evaluation,
                data: Mnist, runtime: str) -> dict:
-    """What a trained model is (``parameters`` weights, its ONNX export in the ``runtime`` format),
+    """What a trained model is (``parameters`` weights, its export for the app in the ``runtime`` format),
     how it was trained and how well it does."""
     return {
         "architecture": config.architecture,
         "parameters": int(parameters),
         "epochs": len(result.history.get("loss", [])),
         "config": asdict(config),
-        "test_accuracy": round(evaluation.accuracy, 5),
-        "test_images": int(sum(map(sum, evaluation.confusion))),
-        "evaluated_through": "digitpad preprocessing (to_mnist) + ONNX runtime, on raw test images",
-        "per_class_accuracy": evaluation.per_class,
-        "confusion_matrix": evaluation.confusion,
+        **measured(evaluation, runtime),
         "best_validation_accuracy": max(result.history.get("val_accuracy", [0.0])),
         "history": result.history,
         "training_seconds": round(result.seconds, 1),
         "data": {"source": Path(data.source).name, "checksum": data.checksum,
                  "train_images": int(len(data.x_train))},
-        "versions": _versions(),
         "trained_on": platform.platform(),
+    }
+
+
+def measured(evaluation: Evaluation, runtime: str) -> dict:
+    """What a card says of an export (``runtime``, its format) and how well it reads the test set."""
+    return {
+        "test_accuracy": round(evaluation.accuracy, 5),
+        "test_images": int(sum(map(sum, evaluation.confusion))),
+        "evaluated_through": "digitpad preprocessing (to_mnist) + the exported model (LiteRT), on raw test images",
+        "per_class_accuracy": evaluation.per_class,
+        "confusion_matrix": evaluation.confusion,
         "runtime": runtime,
+        "versions": _versions(),
+        "measured_on": platform.platform(),
     }
 
 
@@ -77,7 +85,7 @@ def merge_cards(earlier: dict, later: dict) -> dict:
 def _versions() -> dict[str, str]:
     """The versions that trained and exported a model (read from the installed packages' metadata)."""
     return {"python": platform.python_version(),
-            **{name: _version(name) for name in ("tensorflow", "keras", "numpy", "onnxruntime")}}
+            **{name: _version(name) for name in ("tensorflow", "keras", "numpy", "ai-edge-litert")}}
 
 
 def _version(package: str) -> str:

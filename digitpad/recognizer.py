@@ -1,4 +1,4 @@
-"""Images in, digits out: preprocessing plus the ONNX model, loaded once and reused."""
+"""Images in, digits out: preprocessing plus the exported model, loaded once and reused."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class Recognizer:
     """A loaded model and the one path from any image to a ``Recognition``."""
 
     def __init__(self, model_path: str | os.PathLike | None = None):
-        self.predictor = Predictor(model_path or assets.BUNDLED_ONNX)
+        self.predictor = Predictor(model_path or assets.BUNDLED_TFLITE)
 
     @property
     def model_path(self) -> Path:

@@ -91,3 +91,17 @@ def test_photo_problems_exit_non_zero(tmp_path, capsys):
     errors = capsys.readouterr().err.splitlines()
     assert len(errors) == 3 and "too large" in errors[0] and "cut.jpg" in errors[1]
     assert "empty.png: the file is empty" in errors[2]  # not "not an image file"
+
+
+def test_many_files_read_as_one_digit_each_in_batches_a_bad_one_among_them(tmp_path, capsys):
+    from digitpad.cli import ONE_BATCH
+
+    digits = [i % 10 for i in range(ONE_BATCH + 5)]  # more than one batch
+    paths = [saved(tmp_path, f"{i:03d}.png", digit) for i, digit in enumerate(digits)]
+    (tmp_path / "bad.png").write_bytes(b"not a picture")
+    paths.insert(3, str(tmp_path / "bad.png"))
+    assert main(["predict", "--one", "--json", *paths]) == 1  # one file failed, the rest were read
+    results = json.loads(capsys.readouterr().out)
+    assert [result["path"] for result in results] == paths
+    assert "error" in results[3] and "bad.png" in results[3]["error"]
+    assert [result["digit"] for result in results if "error" not in result] == digits

@@ -22,7 +22,7 @@ def wheel(tmp_path_factory):
 
 def test_wheel_carries_the_bundled_model(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    for asset in ("digitpad.onnx", "digitpad.keras", "digitpad.json"):
+    for asset in ("digitpad.tflite", "digitpad.keras", "digitpad.json"):
         assert f"digitpad/assets/{asset}" in names
     assert not any(name.startswith("tests/") for name in names)
 

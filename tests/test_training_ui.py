@@ -1,6 +1,7 @@
 """Retraining, fine-tuning and loading models from the window, through Qt signals."""
 
 import os
+import shutil
 import signal
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from digitpad import assets  # noqa: E402
 from digitpad.jobs import StagedModel, TunedFigures  # noqa: E402
+from digitpad.model_store import ModelStore  # noqa: E402
 from tests.helpers import SLICE  # noqa: E402
 from tests.qt_helpers import ONE, stroke  # noqa: E402
 
@@ -51,12 +53,12 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     staging = dialog.worker.staging
     with qtbot.waitSignal(window.model_loaded, timeout=10000) as loaded:
         dialog.outcome.use_button.click()
-    assert loaded.args[0] == str(window.models.current_onnx())
+    assert loaded.args[0] == str(window.models.current_tflite())
     assert not staging.exists()  # the staged model was copied into the store, its folder removed
     assert window.models.card()["architecture"] == "cnn"
     window.menus.reset_model.trigger()
-    qtbot.waitUntil(lambda: window.model.path == str(assets.BUNDLED_ONNX), timeout=5000)
-    assert window.models.previous_onnx().is_file()
+    qtbot.waitUntil(lambda: window.model.path == str(assets.BUNDLED_TFLITE), timeout=5000)
+    assert window.models.previous_tflite().is_file()
     window.model.open_training("retrain")
     assert window.model.dialog.epochs.value() == 1  # the settings of the last run are kept
 
@@ -130,14 +132,18 @@ def test_teach_then_fine_tune_needs_samples(window, qtbot, warnings):
 
 
 def test_load_model_refuses_what_is_not_a_model(window, qtbot, tmp_path, warnings):
-    junk = tmp_path / "junk.onnx"
+    junk = tmp_path / "junk.tflite"
     junk.write_bytes(b"garbage")
     window.model.load_file(str(junk))
-    assert "junk.onnx" in warnings[-1]
+    assert "junk.tflite" in warnings[-1] and "unchanged" in warnings[-1]
+    other = tmp_path / "model.onnx"
+    other.write_bytes(b"an ONNX model, say")
+    window.model.load_file(str(other))
+    assert "model.onnx is not a model digitpad can use" in warnings[-1]
     fake = tmp_path / "fake.keras"
     fake.write_bytes(b"not a zip")
     window.model.load_file(str(fake))
-    qtbot.waitUntil(lambda: len(warnings) == 2, timeout=60000)
+    qtbot.waitUntil(lambda: len(warnings) == 3, timeout=60000)
     assert "unchanged" in warnings[-1] and not window.models.has_user_model()
 
 
@@ -152,14 +158,32 @@ def test_load_a_keras_model_of_the_wrong_shape(window, qtbot, tmp_path, warnings
 
 
 def test_a_damaged_saved_model_falls_back_to_the_bundled_one(make_window, qtbot, tmp_path, warnings):
-    models = tmp_path / "data" / "models"
-    models.mkdir(parents=True)
-    (models / "current.onnx").write_bytes(b"half a model")
+    staged = tmp_path / "staged" / "model.tflite"
+    staged.parent.mkdir()
+    staged.write_bytes(b"half a model")
+    ModelStore(tmp_path / "data" / "models").install(staged)
     window = make_window()
     qtbot.waitUntil(lambda: window.live.ready, timeout=10000)
-    assert window.model.path == str(assets.BUNDLED_ONNX)
+    assert window.model.path == str(assets.BUNDLED_TFLITE)
     assert "could not be loaded" in warnings[0]
-    assert window.models.previous_onnx().read_bytes() == b"half a model"  # kept, not deleted
+    assert window.models.previous_tflite().read_bytes() == b"half a model"  # kept, not deleted
+
+
+def test_a_model_saved_by_an_earlier_digitpad_is_converted_for_this_one(make_window, qtbot, tmp_path):
+    folder = tmp_path / "data" / "models"
+    folder.mkdir(parents=True)
+    for suffix in (".onnx", ".json"):  # what digitpad saved before it ran LiteRT
+        (folder / f"current{suffix}").write_bytes(b"{}")
+    shutil.copyfile(assets.BUNDLED_MODEL, folder / "current.keras")
+    window = make_window()
+    qtbot.waitUntil(lambda: window.live.ready, timeout=10000)
+    assert window.model.path == str(assets.BUNDLED_TFLITE)  # reads meanwhile
+    dialog = window.model.dialog
+    assert dialog is not None and dialog.windowTitle() == "Import a model"
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=120000)  # exported in the child
+    with qtbot.waitSignal(window.model_loaded, timeout=10000):
+        dialog.outcome.use_button.click()
+    assert window.models.unexported_keras() is None and window.models.current_tflite().is_file()
 
 
 def test_a_fine_tune_result_says_only_what_it_measured(window, qtbot):
@@ -171,7 +195,7 @@ def test_a_fine_tune_result_says_only_what_it_measured(window, qtbot):
     dialog = window.model.dialog
     def staged(held_out):
         figures = TunedFigures(0.0, 1.0, 0.9935, 0.994, held_out, test_images=2000, seconds=9.0)
-        return StagedModel(Path("candidate.keras"), Path("candidate.onnx"), {}, tuned=figures)
+        return StagedModel(Path("candidate.keras"), Path("candidate.tflite"), {}, tuned=figures)
 
     dialog.worker.finished.emit(staged(1))
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=3000)

@@ -65,21 +65,21 @@ def test_remove_and_invalid_samples(store):
 
 def staged_model(folder, content=b"model"):
     folder.mkdir(parents=True, exist_ok=True)
-    for suffix in (".onnx", ".keras", ".json"):
+    for suffix in (".tflite", ".keras", ".json"):
         (folder / f"candidate{suffix}").write_bytes(content + suffix.encode())
     return folder / "candidate.keras"
 
 
 def test_install_keeps_the_previous_model_and_reset_goes_back(tmp_path):
     models = ModelStore(tmp_path / "models")
-    assert models.active_onnx() == assets.BUNDLED_ONNX and not models.has_user_model()
+    assert models.active_tflite() == assets.BUNDLED_TFLITE and not models.has_user_model()
     models.install(staged_model(tmp_path / "a", b"first"))
     models.install(staged_model(tmp_path / "b", b"second"))
-    assert models.active_onnx().read_bytes() == b"second.onnx"
-    assert models.previous_onnx().read_bytes() == b"first.onnx"
+    assert models.active_tflite().read_bytes() == b"second.tflite"
+    assert models.previous_tflite().read_bytes() == b"first.tflite"
     models.reset()
-    assert models.active_onnx() == assets.BUNDLED_ONNX
-    assert models.previous_onnx().read_bytes() == b"second.onnx"
+    assert models.active_tflite() == assets.BUNDLED_TFLITE
+    assert models.previous_tflite().read_bytes() == b"second.tflite"
 
 
 def test_an_interrupted_install_leaves_the_current_model_intact(tmp_path, monkeypatch):
@@ -93,7 +93,7 @@ def test_an_interrupted_install_leaves_the_current_model_intact(tmp_path, monkey
     monkeypatch.setattr(shutil, "copyfile", disk_full)
     with pytest.raises(OSError):
         models.install(staged_model(tmp_path / "b", b"new"))
-    assert models.active_onnx().read_bytes() == b"good.onnx"
+    assert models.active_tflite().read_bytes() == b"good.tflite"
     assert models.active_keras().read_bytes() == b"good.keras"
 
 
@@ -105,10 +105,10 @@ store, staging, tag = ModelStore(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 staging.mkdir(parents=True, exist_ok=True)
 for i in range(int(sys.argv[4])):
     name = f"{tag}-{i}"
-    (staging / "m.onnx").write_text(name)
+    (staging / "m.tflite").write_text(name)
     (staging / "m.keras").write_text(name)
     (staging / "m.json").write_text(json.dumps({"name": name}))
-    store.install(staging / "m.onnx")
+    store.install(staging / "m.tflite")
 """
 
 
@@ -119,7 +119,7 @@ def test_two_windows_installing_at_once_always_leave_a_whole_model(tmp_path):
             for tag in ("a", "b")]
     store, seen = ModelStore(folder), 0
     while any(run.poll() is None for run in runs):
-        current = store.current_onnx()
+        current = store.current_tflite()
         if current is None:
             continue
         try:
@@ -129,23 +129,28 @@ def test_two_windows_installing_at_once_always_leave_a_whole_model(tmp_path):
         assert card["name"] == model == current.with_suffix(".keras").read_text()
         seen += 1
     assert [run.wait() for run in runs] == [0, 0] and seen
-    final = store.current_onnx()
+    final = store.current_tflite()
     assert final.read_text() in ("a-299", "b-299")
     assert json.loads(final.with_suffix(".json").read_text())["name"] == final.read_text()
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no temporary files left
 
 
-def test_models_saved_by_an_earlier_version_are_kept(tmp_path):
+def test_models_saved_by_an_earlier_version_are_kept_for_exporting_again(tmp_path):
+    """Earlier versions saved ONNX models (first in the folder itself): kept, whole, and their
+    .keras offered to be exported for this version; until then the bundled model is used."""
     folder = tmp_path / "models"
     folder.mkdir()
     for pointer in ("current", "previous"):
         for suffix in (".onnx", ".keras", ".json"):
             (folder / f"{pointer}{suffix}").write_text(f"{pointer}{suffix}")
     models = ModelStore(folder)
-    assert models.current_onnx().read_text() == "current.onnx"
-    assert models.active_keras().read_text() == "current.keras"
-    assert models.previous_onnx().read_text() == "previous.onnx"
     assert not (folder / "current.onnx").exists()
+    assert models.current_tflite() is None and models.active_tflite() == assets.BUNDLED_TFLITE
+    assert models.unexported_keras().read_text() == "current.keras"
+    kept = models.unexported_keras().parent
+    assert {p.name for p in kept.iterdir()} == {"model.onnx", "model.keras", "model.json"}
+    models.install(staged_model(tmp_path / "again", b"exported"))
+    assert models.unexported_keras() is None and models.active_tflite().read_bytes() == b"exported.tflite"
 
 
 def test_relabel_keeps_the_sample_and_its_place(tmp_path):

@@ -53,7 +53,7 @@ class LiveRecognition(QObject):
         self.thread.start()
 
     def load_model(self, path: str) -> None:
-        """Load the ONNX model at ``path`` (empty: the bundled one); predictions pause meanwhile."""
+        """Load the exported (.tflite) model at ``path`` (empty: the bundled one); predictions pause meanwhile."""
         self.ready = False
         self._load.emit(path)
 

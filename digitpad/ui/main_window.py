@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.setAcceptDrops(True)
         self.model.load()
+        self.model.export_earlier()
 
     def _build(self) -> None:
         self.canvas = Canvas()

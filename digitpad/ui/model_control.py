@@ -32,7 +32,7 @@ class ModelControl(QObject):
                  samples: SampleStore, path: str = ""):
         super().__init__(window)
         self.window, self.live, self.models, self.samples = window, live, models, samples
-        self.path = path or str(models.active_onnx())
+        self.path = path or str(models.active_tflite())
         self.dialog = None  # the training dialog, while one is open
         live.model_ready.connect(self._on_ready)
         live.model_failed.connect(self._on_failed)
@@ -57,7 +57,7 @@ class ModelControl(QObject):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         if self.models.recover(self.path):  # a damaged saved model: the bundled one, and say so
-            self.load(str(self.models.active_onnx()))
+            self.load(str(self.models.active_tflite()))
             QMessageBox.warning(self.window, self.tr("Model"), self.tr(
                 "Your saved model could not be loaded (%1). digitpad uses the bundled model instead; "
                 "the damaged one is kept in the data folder.").replace("%1", message))
@@ -71,13 +71,13 @@ class ModelControl(QObject):
             self.models.reset()
         except OSError as error:
             self._status(str(error), MESSAGE_MS)
-        self.load(str(assets.BUNDLED_ONNX))
+        self.load(str(assets.BUNDLED_TFLITE))
 
     @Slot(Path)
     def use(self, staged: Path) -> None:
         """Keep a new model: checked, saved in the data folder, then swapped in live."""
         try:
-            Predictor(staged.with_suffix(".onnx"))  # refuses a model that cannot answer
+            Predictor(staged.with_suffix(".tflite"))  # refuses a model that cannot answer
         except ModelError as error:
             self._warn(self.tr("The new model cannot be used (%1). The model in use is unchanged."), error)
             return
@@ -88,20 +88,37 @@ class ModelControl(QObject):
             return
         self.load(str(path))
 
+    def export_earlier(self) -> None:
+        """A model an earlier digitpad saved (as ONNX) is exported again for this one: the import
+        dialog opens on its .keras, and the bundled model reads meanwhile."""
+        keras = self.models.unexported_keras()
+        if keras is None:
+            return
+        from digitpad.jobs import Import  # noqa: PLC0415 - the training dialog loads when first used
+
+        self._open_dialog(Import(str(keras)))
+        self._status(self.tr("Your model, saved by an earlier digitpad, is being converted; the bundled "
+                             "model reads meanwhile."), MESSAGE_MS)
+
     def load_file_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load model"), str(Path.home()),
-                                              self.tr("Models (*.keras *.onnx)"))
+                                              self.tr("Models (*.keras *.tflite)"))
         if path:
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
-        """Use a model file: an ONNX export at once, a .keras file after a safe conversion."""
-        if not path.lower().endswith(".keras"):
+        """Use a model file: an exported .tflite at once, a .keras file after a safe conversion."""
+        suffix = Path(path).suffix.lower()
+        if suffix == ".tflite":
             self.use(Path(path))  # checked before it is installed
-            return
-        from digitpad.jobs import Import  # noqa: PLC0415 - the training dialog loads when first used
+        elif suffix == ".keras":
+            from digitpad.jobs import Import  # noqa: PLC0415 - the training dialog loads when first used
 
-        self._open_dialog(Import(path))
+            self._open_dialog(Import(path))
+        else:
+            QMessageBox.warning(self.window, self.tr("Model"), self.tr(
+                "%1 is not a model digitpad can use: it runs .tflite exports, and converts .keras models "
+                "(Keras 3). The model in use is unchanged.").replace("%1", Path(path).name))
 
     def open_training(self, kind: str) -> None:
         """Retrain ("retrain") or fine-tune ("fine_tune") in a non-modal dialog; drawing and

@@ -29,7 +29,7 @@ class RecognitionWorker(QObject):
 
     @Slot(str)
     def load_model(self, path: str) -> None:
-        """Load the ONNX model at ``path`` (empty: the bundled one)."""
+        """Load the exported (.tflite) model at ``path`` (empty: the bundled one)."""
         try:
             self._recognizer = Recognizer(path or None)
         except ModelError as error:

@@ -98,67 +98,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="126"/>
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="153"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="205"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="243"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="251"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
@@ -315,7 +315,8 @@
     </message>
     <message>
         <location filename="../model_control.py" line="61"/>
-        <location filename="../model_control.py" line="163"/>
+        <location filename="../model_control.py" line="119"/>
+        <location filename="../model_control.py" line="180"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -340,57 +341,67 @@
         <translation>无法保存新模型（%1）。当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="92"/>
+        <location filename="../model_control.py" line="100"/>
+        <source>Your model, saved by an earlier digitpad, is being converted; the bundled model reads meanwhile.</source>
+        <translation>你的模型由较早版本的 digitpad 保存，正在转换；转换期间使用内置模型识别。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="104"/>
         <source>Load model</source>
         <translation>加载模型</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="93"/>
-        <source>Models (*.keras *.onnx)</source>
-        <translation>模型 (*.keras *.onnx)</translation>
+        <location filename="../model_control.py" line="105"/>
+        <source>Models (*.keras *.tflite)</source>
+        <translation>模型 (*.keras *.tflite)</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="113"/>
+        <location filename="../model_control.py" line="120"/>
+        <source>%1 is not a model digitpad can use: it runs .tflite exports, and converts .keras models (Keras 3). The model in use is unchanged.</source>
+        <translation>%1 不是 digitpad 能用的模型：它运行 .tflite 导出文件，并可转换 .keras 模型（Keras 3）。正在使用的模型未改变。</translation>
+    </message>
+    <message>
+        <location filename="../model_control.py" line="130"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="114"/>
+        <location filename="../model_control.py" line="131"/>
         <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after "That's a:". You have %1.</source>
         <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="140"/>
+        <location filename="../model_control.py" line="157"/>
         <source>My samples</source>
         <translation>我的样本</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="141"/>
+        <location filename="../model_control.py" line="158"/>
         <source>The sample could not be saved (%1). Your other samples are safe.</source>
         <translation>无法保存该样本（%1）。你的其他样本不受影响。</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="143"/>
+        <location filename="../model_control.py" line="160"/>
         <source>Saved as %1: %2 samples of your handwriting.</source>
         <translation>已保存为 %1：共有 %2 个你的笔迹样本。</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="151"/>
+        <location filename="../model_control.py" line="168"/>
         <source>Model: %1 (%2 parameters), %3 on the MNIST test set.</source>
         <translation>模型：%1（%2 个参数），MNIST 测试集准确率 %3。</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="154"/>
+        <location filename="../model_control.py" line="171"/>
         <source>No model card found.</source>
         <translation>没有找到模型说明。</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="155"/>
+        <location filename="../model_control.py" line="172"/>
         <source>About digitpad</source>
         <translation>关于 digitpad</translation>
     </message>
     <message>
-        <location filename="../model_control.py" line="156"/>
+        <location filename="../model_control.py" line="173"/>
         <source>digitpad %1
 Draw a digit and watch a neural network recognise it.</source>
         <translation>digitpad %1
