@@ -47,11 +47,11 @@ def test_bad_files_are_reported_and_the_rest_answered(tmp_path, capsys):
 
 
 def test_a_broken_model_is_one_line_not_a_traceback(tmp_path, capsys):
-    broken = tmp_path / "broken.onnx"
+    broken = tmp_path / "broken.tflite"
     broken.write_bytes(b"garbage")
     assert main(["predict", "--model", str(broken), saved(tmp_path, "a.png", 3)]) == 2
     err = capsys.readouterr().err
-    assert "broken.onnx" in err and "Traceback" not in err and len(err.splitlines()) == 1
+    assert "broken.tflite" in err and "Traceback" not in err and len(err.splitlines()) == 1
 
 
 def test_python_dash_m_runs_the_same_command(tmp_path):

@@ -93,13 +93,13 @@ def test_predicting_never_imports_tensorflow_or_qt(tmp_path):
     assert out.stdout.strip() == "2 []"
 
 
-def test_bundled_onnx_export_agrees_with_the_bundled_keras_model(mnist_slice):
+def test_the_bundled_export_agrees_with_the_bundled_keras_model(mnist_slice):
     training = pytest.importorskip("digitpad.training")
     from digitpad import assets
     from digitpad import model as models
 
     images = training.to_model_input(mnist_slice.x_test)
     keras_out = models.load(assets.BUNDLED_MODEL).predict(images, verbose=0)
-    onnx_out = default_recognizer().predictor.predict(images)  # the 8-bit export
-    assert (onnx_out.argmax(1) == keras_out.argmax(1)).mean() >= 0.995
-    assert np.abs(onnx_out - keras_out).mean() < 0.002
+    exported = default_recognizer().predictor.predict(images)  # the 8-bit export
+    assert (exported.argmax(1) == keras_out.argmax(1)).mean() >= 0.995
+    assert np.abs(exported - keras_out).mean() < 0.002

@@ -132,12 +132,12 @@ def test_a_bad_image_file_is_a_message_not_a_crash(window, qtbot, tmp_path, monk
 
 
 def test_model_that_fails_to_load_offers_the_bundled_one(make_window, qtbot, tmp_path):
-    broken = tmp_path / "broken.onnx"
+    broken = tmp_path / "broken.tflite"
     broken.write_bytes(b"garbage")
     window = make_window(str(broken))
     window.show()
     qtbot.waitUntil(window.banner.isVisible, timeout=5000)
-    assert "broken.onnx" in window.banner_text.text()
+    assert "broken.tflite" in window.banner_text.text()
     stroke(window.canvas, ONE)  # drawing still works, without predictions
     assert not window.canvas.is_empty() and window.panel.chart.probabilities() is None
     with qtbot.waitSignal(window.model_loaded, timeout=5000):
