@@ -64,11 +64,10 @@ config = TrainConfig(
 print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
 
 
-def show_batch(progress: Progress) -> None:
-    if progress.batch % 20 == 0 or progress.batch == progress.batches:
-        accuracy = progress.logs.get("accuracy", 0.0)
-        print(f"\r  epoch {progress.epoch + 1}/{progress.epochs}  batch {progress.batch}/{progress.batches}"
-              f"  accuracy {accuracy:.4f}", end="", flush=True)
+def show_batch(progress: Progress) -> None:  # (at most 10 times a second: Hooks.batch_every)
+    accuracy = progress.logs.get("accuracy", 0.0)
+    print(f"\r  epoch {progress.epoch + 1}/{progress.epochs}  batch {progress.batch}/{progress.batches}"
+          f"  accuracy {accuracy:.4f}", end="", flush=True)
 
 
 def show_epoch(progress: Progress) -> None:

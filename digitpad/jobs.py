@@ -9,7 +9,6 @@ Progress), ("epoch", Progress), then one of ("finished", StagedModel) or ("faile
 
 from __future__ import annotations
 
-import time
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +19,6 @@ from digitpad.data import DataError, Mnist, load_mnist
 from digitpad.model_card import read_card
 from digitpad.train_config import RETRAIN, FineTuneConfig, Hooks, TrainConfig
 
-PROGRESS_EVERY = 0.1  # seconds between progress messages: the dialog needs no more
 USER_REPEATS = 200  # the user's samples are repeated to about this many images, so that they count
 NO_SAMPLES = (np.zeros((0, 28, 28), np.float32), np.zeros(0, np.int64))
 
@@ -82,15 +80,8 @@ class StagedModel:
 def run_in_child(job: Job, staging: Path, queue) -> None:
     """The child process's work: ``job`` done, every outcome sent on ``queue``."""
     try:
-        last = [0.0]
-
-        def on_batch(progress) -> None:
-            now = time.monotonic()
-            if now - last[0] >= PROGRESS_EVERY or progress.batch == progress.batches:
-                last[0] = now
-                queue.put(("progress", progress))
-
-        hooks = Hooks(on_batch=on_batch, on_epoch=lambda progress: queue.put(("epoch", progress)))
+        hooks = Hooks(on_batch=lambda progress: queue.put(("progress", progress)),
+                      on_epoch=lambda progress: queue.put(("epoch", progress)))  # (at most 10 a second)
         queue.put(("finished", run(job, staging, hooks)))
     except (DataError, ValueError, OSError) as error:  # bad data, a wrong model, a full disk
         queue.put(("failed", str(error)))

@@ -71,6 +71,7 @@ class _Reporter(keras.callbacks.Callback):
         super().__init__()
         self.hooks, self.epochs, self.batches = hooks, epochs, batches
         self.epoch = 0
+        self.reported = -float("inf")  # when on_batch was last called
 
     def on_epoch_begin(self, epoch, logs=None):
         self.epoch = epoch
@@ -79,7 +80,10 @@ class _Reporter(keras.callbacks.Callback):
         if self.hooks.should_stop():
             self.model.stop_training = True
             raise Cancelled
-        if self.hooks.on_batch:
+        now = time.monotonic()
+        due = now - self.reported >= self.hooks.batch_every or batch + 1 == self.batches
+        if self.hooks.on_batch and due:
+            self.reported = now
             self.hooks.on_batch(Progress(self.epoch, self.epochs, batch + 1, self.batches, _floats(logs)))
 
     def on_epoch_end(self, epoch, logs=None):
