@@ -29,6 +29,7 @@ parser.add_argument("--augment-scale", type=float, default=DEFAULT.augment_scale
 parser.add_argument("--real-world", type=float, default=DEFAULT.real_world,
                     help="add real-world variants (tight, tiny, 1-bit, blurred...) of this share of images")
 parser.add_argument("--learning-rate", type=float, default=DEFAULT.learning_rate)
+parser.add_argument("--lr-decay", type=float, default=DEFAULT.lr_decay, help="learning rate multiplier per epoch")
 parser.add_argument("--initial", help="continue training this .keras model instead of a fresh one")
 parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")
 parser.add_argument("--export-only", action="store_true",
@@ -59,7 +60,8 @@ if args.export_only:  # the card keeps how the model was trained; what it says o
 config = TrainConfig(
     architecture=args.architecture, epochs=args.epochs, batch_size=args.batch_size,
     augment=not args.no_augment, augment_scale=args.augment_scale, real_world=args.real_world,
-    learning_rate=args.learning_rate, initial=args.initial, seed=args.seed, limit=args.limit,
+    learning_rate=args.learning_rate, lr_decay=args.lr_decay, initial=args.initial, seed=args.seed,
+    limit=args.limit,
 )
 print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
 

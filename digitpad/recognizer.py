@@ -12,7 +12,7 @@ import numpy as np
 
 from digitpad import assets, touching
 from digitpad.imaging import ImageSource, load_gray_scaled
-from digitpad.preprocess import to_mnist
+from digitpad.preprocess import is_clean, to_mnist
 from digitpad.runtime import Predictor
 from digitpad.segment import Box, Region, find_digits, region_to_mnist
 from digitpad.single import readings
@@ -97,9 +97,10 @@ class Recognizer:
             start += len(found)
         return results
 
-    def _one_digit(self, gray: np.ndarray, regions: list[Region] | None = None) -> Recognition:
+    def _one_digit(self, gray: np.ndarray, regions: list[Region] | None = None,
+                   clean: bool | None = None) -> Recognition:
         """The surest of the ways to read ``gray`` as one digit, with its box."""
-        found = _candidates(gray, regions)
+        found = _candidates(gray, regions, clean)
         return _surest(self._classify([digit for digit, _ in found], [box for _, box in found]))
 
     def read_digits(self, image: ImageSource) -> list[Recognition]:
@@ -108,10 +109,11 @@ class Recognizer:
         return [_rescaled(result, scale) for result in self._read_gray(gray)]
 
     def _read_gray(self, gray: np.ndarray) -> list[Recognition]:
-        regions = find_digits(gray)
+        clean = is_clean(gray)  # decided once, for finding the digits and for reading one
+        regions = find_digits(gray, clean)
         alone = len(regions) == 1 and regions[0].ink.shape[1] <= touching.ONE_WIDE * regions[0].ink.shape[0]
         if not regions or alone:
-            one = self._one_digit(gray, regions)  # one digit: exactly what recognize() sees
+            one = self._one_digit(gray, regions, clean)  # one digit: exactly what recognize() sees
             return [] if one.digit is None else [one]
         found = [piece for region in regions for piece in self._split(region)]
         results = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
@@ -172,9 +174,10 @@ class Recognizer:
         return results
 
 
-def _candidates(gray: np.ndarray, regions: list[Region] | None = None) -> list[tuple[np.ndarray, Box | None]]:
+def _candidates(gray: np.ndarray, regions: list[Region] | None = None,
+                clean: bool | None = None) -> list[tuple[np.ndarray, Box | None]]:
     """The ways to read ``gray`` as one digit (``single.readings``) as (MNIST image, box)."""
-    found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions)]
+    found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions, clean)]
     return [(digit, box) for digit, box in found if digit is not None]
 
 

@@ -53,12 +53,13 @@ class Region:
     line_height: float = 0.0
 
 
-def find_digits(gray: np.ndarray) -> list[Region]:
+def find_digits(gray: np.ndarray, clean: bool | None = None) -> list[Region]:
     """The digits in an image, left to right and line by line, each with its box and clean ink
-    (touching digits come as one region: ``touching.split`` cuts them)."""
-    if min(gray.shape) < 2:  # noqa: PLR2004 - a line of pixels holds no digit
+    (touching digits come as one region: ``touching.split`` cuts them). ``clean`` is
+    ``is_clean(gray)`` when the caller knows it already."""
+    if min(gray.shape) < 2:  # a line of pixels holds no digit
         return []
-    if is_clean(gray):
+    if is_clean(gray) if clean is None else clean:
         return _drawn_digits(gray)
     scale = min(1.0, WORK_SIDE / max(gray.shape))
     if scale < 1:

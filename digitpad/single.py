@@ -38,20 +38,23 @@ def workable(gray: np.ndarray) -> tuple[np.ndarray, float]:
     return cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA), scale
 
 
-def readings(gray: np.ndarray, regions: list[Region] | None = None) -> list[Region]:
+def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool | None = None) -> list[Region]:
     """Ways to read the one digit in ``gray``: regions whose pixels go to ``to_mnist``, boxed in
     ``gray``'s pixels; empty if there is no ink. Two readings when the picture is ambiguous
     (see the module's docstring), the likelier first: the caller keeps the one the model is
     surer of, and the first when it is about as sure of both.
 
-    ``regions`` are ``find_digits(gray)`` when the caller has them already.
+    ``regions`` are ``find_digits(gray)``, and ``clean`` is ``is_clean(gray)``, when the caller
+    has them already.
     """
     if gray.size == 0 or gray.max() == gray.min():
         return []
     if max(gray.shape) < SMALLEST_SIDE:
         return crop_readings(gray)
-    gray = _sliver_framed(gray)
-    if is_clean(gray):  # a drawing: to_mnist finds its ink; its box only if the caller has it
+    framed = _sliver_framed(gray)
+    if framed is not gray or clean is None:
+        gray, clean = framed, is_clean(framed)
+    if clean:  # a drawing: to_mnist finds its ink; its box only if the caller has it
         return [Region(regions[0].box if regions else None, gray)]
     small, scale = workable(gray)
     if regions is None or scale != 1:
