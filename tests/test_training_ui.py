@@ -212,7 +212,7 @@ def test_the_form_says_what_each_network_is_and_how_long_it_takes(window):
     dialog = window.model.dialog
     dialog.architecture.setCurrentText("cnn")
     dialog.epochs.setValue(10)
-    assert "The bundled model's network (871,978 weights). About 12 min for 10 epochs" in dialog.estimate.text()
+    assert "The bundled model's network (871,978 weights). About 6 min for 10 epochs" in dialog.estimate.text()
     dialog.architecture.setCurrentText("mlp")
     dialog.epochs.setValue(5)
     assert "About 1 min for 5 epochs" in dialog.estimate.text() and "235,146 weights" in dialog.estimate.text()
