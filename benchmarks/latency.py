@@ -70,6 +70,39 @@ def onnx_recognizer(keras_model, folder: str) -> Recognizer | None:
     return recognizer
 
 
+def multiply_adds(keras_model) -> int:
+    """Multiply-adds of one digit through the model's convolutions and dense layers."""
+    total = 0
+    for layer in keras_model.layers:
+        kind = type(layer).__name__
+        if kind == "Conv2D":
+            _, height, width, filters = layer.output.shape
+            rows, cols = layer.kernel_size
+            total += height * width * rows * cols * layer.input.shape[-1] * filters
+        elif kind == "Dense":
+            total += layer.input.shape[-1] * layer.units
+    return int(total)
+
+
+def peak(side: int = 2048, batch: int = 64, calls: int = 30) -> float:
+    """Multiply-adds a second LiteRT reaches here with 8-bit weights, on a large dense layer
+    (batches of ``batch``): about the most this processor gives such a model."""
+    import keras  # noqa: PLC0415
+    from ai_edge_litert.interpreter import Interpreter  # noqa: PLC0415
+
+    from digitpad import export  # noqa: PLC0415
+    from digitpad.runtime import THREADS  # noqa: PLC0415
+
+    big = keras.Sequential([keras.Input((side,)), keras.layers.Dense(side, use_bias=False)])
+    interpreter = Interpreter(model_content=export.to_litert(big), num_threads=THREADS)
+    given = interpreter.get_input_details()[0]["index"]
+    interpreter.resize_tensor_input(given, [batch, side])
+    interpreter.allocate_tensors()
+    interpreter.set_tensor(given, np.random.default_rng(0).random((batch, side), np.float32))
+    seconds = min(timings(interpreter.invoke, calls, warmup=5))
+    return batch * side * side / seconds
+
+
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     drawing = draw(7)
@@ -106,6 +139,11 @@ def main() -> None:
         print(f"{name:40s} {median:8.3f} {low:8.3f}-{high:.3f} ms")
     ratio = rows["Keras model.predict(x)"][0] / rows["recognize() end to end"][0]
     print(f"recognize() is {ratio:.0f}x faster than model.predict on the same model")
+    work, fastest = multiply_adds(keras_model), peak()
+    floor = work / fastest * 1000
+    print(f"the model: {work / 1e6:.1f} M multiply-adds a digit; LiteRT's peak here {fastest / 1e9:.0f} G a second "
+          f"(8-bit weights, a 2048x2048 dense layer): a floor of {floor:.3f} ms a digit; one digit "
+          f"takes {rows['LiteRT, one digit'][0] / floor:.1f}x that")
     if "recognize() with ONNX Runtime (before)" in rows:
         ratio = rows["recognize() with ONNX Runtime (before)"][0] / rows["recognize() end to end"][0]
         print(f"recognize() is {ratio:.2f}x faster than with ONNX Runtime, as before 2026-12-02")

@@ -28,8 +28,12 @@ class TrainConfig:
     limit: int | None = None  # use only the first N training images (quick runs, tests)
 
 
-# Retraining from the menu starts from half the bundled recipe's epochs: ~12 minutes here.
-RETRAIN = TrainConfig(epochs=10)
+# Retraining from the menu: fewer epochs, a higher rate that falls faster, half the augmentation.
+# Measured 2026-12-02 on the 2-core machine: 99.47% on the MNIST test set through recognize()'s
+# path in 5.5 min of training (7 epochs: 99.47% in 5.4 min; an epoch took 35-55 s as the shared
+# machine's load varied), where 7 epochs at the bundled recipe's rate reached 99.34%.
+RETRAIN = TrainConfig(epochs=6, learning_rate=2e-3, lr_decay=0.5, augment_scale=0.5)
+RETRAIN_ACCURACY = 0.9947
 
 
 @dataclass

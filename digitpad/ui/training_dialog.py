@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.data import ENV_VAR, find_directory
 from digitpad.jobs import FineTune, Import, Job, Retrain, StagedModel
-from digitpad.train_config import ARCHITECTURES, RETRAIN
+from digitpad.train_config import ARCHITECTURES, RETRAIN, RETRAIN_ACCURACY
 from digitpad.ui.curves import TrainingCurves
 from digitpad.ui.threads import WorkerThread
 from digitpad.ui.training_outcome import TrainingOutcome, duration
@@ -161,6 +161,10 @@ class TrainingDialog(QDialog):
                               .replace("%1", description).replace("%2", f"{weights:,}")
                               .replace("%3", f"{max(1, round(minutes * self.epochs.value()))}")
                               .replace("%4", str(self.epochs.value())))
+        if chosen == RETRAIN.architecture and self.epochs.value() == RETRAIN.epochs:
+            self.estimate.setText(self.estimate.text() + " " + self.tr(
+                "These settings reached %1 on the MNIST test set on such a computer.")
+                .replace("%1", f"{RETRAIN_ACCURACY:.2%}"))
 
     def _initial_data_dir(self) -> str:
         found = find_directory() or self.settings.value("mnist_folder", "")
