@@ -5,7 +5,8 @@ e.g. Debian's fonts-wqy-microhei).
     xvfb-run -s "-screen 0 1024x680x24" python docs/screenshot.py photo docs/photo.png
 
 Scenes: drawing (a 4, then a 7: the number 47), photo, empty (first sight), second (a 7 begun
-beside a 4, pen still down), zh_CN (the same in Chinese), dark (a dark palette).
+beside a 4, pen still down), zh_CN (the same in Chinese), dark (a dark palette), retrain-form
+(Model > Retrain..., as it opens; the dialog alone).
 """
 
 import sys
@@ -66,9 +67,18 @@ def act():
             stroke([(330, 150), (500, 140), (400, 440)])
     elif scene == "photo":
         window.files.open_image("benchmarks/photos/multi/0002_77287.jpg")
+    elif scene == "retrain-form":
+        window.model.open_training("retrain")
+
+
+def save() -> None:
+    dialog = window.model.dialog
+    shot = dialog.grab() if scene == "retrain-form" and dialog else \
+        QGuiApplication.primaryScreen().grabWindow(0).copy(0, 0, 1000, 640)
+    shot.save(out)
+    app.quit()
 
 
 QTimer.singleShot(1500, act)
-QTimer.singleShot(4000, lambda: (QGuiApplication.primaryScreen().grabWindow(0).copy(0, 0, 1000, 640).save(out),
-                                 app.quit()))
+QTimer.singleShot(4000, save)
 app.exec()

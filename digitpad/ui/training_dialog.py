@@ -36,9 +36,9 @@ from digitpad.ui.training_worker import TrainingWorker
 
 FINISHING_S = 10  # after the last batch: export 0.9 s, test on 10,000 digits 2.9 s (2026-12-02 here)
 # Weights and minutes an epoch (55,000 images, augmented) on the 2-core machine this was made on,
-# measured 2026-12-02 once train() no longer waited for every batch (cnn: 7-8 whole epochs in
-# 4.1-5.3 min; the others: 2 epochs of 5,400 images, scaled): a guide, not a promise.
-SIZES = {"cnn": (871_978, 0.65), "small_cnn": (34_826, 0.25), "mlp": (235_146, 0.15)}
+# measured 2026-12-02 once train() no longer waited for every batch (cnn: whole epochs took 35-55 s
+# as the machine's load varied; the others: 2 epochs of 5,400 images, scaled): a guide, not a promise.
+SIZES = {"cnn": (871_978, 0.8), "small_cnn": (34_826, 0.25), "mlp": (235_146, 0.15)}
 MOST_EPOCHS = 50
 
 
