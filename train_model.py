@@ -47,11 +47,8 @@ from digitpad.runtime import Predictor  # noqa: E402
 
 if args.export_only:  # the card keeps how the model was trained; what it says of the export is new
     from digitpad import model as models  # noqa: E402
-    from digitpad.atomic import write_atomically  # noqa: E402
 
-    exported = args.out.with_suffix(".tflite")
-    litert = export.to_litert(models.load(args.out))
-    write_atomically(exported, lambda tmp: Path(tmp).write_bytes(litert))
+    exported = export.write_litert(models.load(args.out), args.out.with_suffix(".tflite"))
     evaluation = training.evaluate(Predictor(exported), data.x_test, data.y_test)
     write_card({**read_card(args.out), **measured(evaluation, export.RUNTIME)}, args.out.with_suffix(".json"))
     print(f"Exported {exported}: {evaluation.accuracy:.4%} on the MNIST test set through recognize()'s path")

@@ -35,11 +35,15 @@ def save(model: keras.Model, path: str | os.PathLike) -> Saved:
     atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    exported = path.with_suffix(".tflite")
     write_atomically(path, _without_optimizer(model).save)
+    return Saved(path, write_litert(model, path.with_suffix(".tflite")), RUNTIME)
+
+
+def write_litert(model: keras.Model, path: str | os.PathLike) -> Path:
+    """``model``'s LiteRT export written atomically at ``path`` (.tflite)."""
     litert = to_litert(model)
-    write_atomically(exported, lambda tmp: Path(tmp).write_bytes(litert))
-    return Saved(path, exported, RUNTIME)
+    write_atomically(path, lambda tmp: Path(tmp).write_bytes(litert))
+    return Path(path)
 
 
 def to_litert(model: keras.Model) -> bytes:
