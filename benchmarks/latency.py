@@ -2,18 +2,25 @@
 until 2026-12-02 and Keras' own ways of predicting; and read_digits(), what the window runs on
 every stroke, on a large canvas.
 
-    python -m benchmarks.latency [ROUNDS]
+    python -m benchmarks.latency [ROUNDS] [--against CHECKOUT]
 
 Each step is timed in ROUNDS rounds (default 5) of 1,000 calls (read_digits: 200), the steps
 taking turns, so that a slow spell of this shared machine falls on all of them alike. Printed:
 the median over every call, and the lowest and highest median of a round. The ONNX rows need
 ``pip install ".[bench]"`` (they are left out without it).
+
+``--against`` times ``recognize()`` of another digitpad checkout on the same drawing, in a child
+process, in turn with the others: e.g. the configuration the speed issue was measured on,
+
+    git worktree add /tmp/before 293853a && python -m benchmarks.latency 5 --against /tmp/before
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +32,8 @@ from digitpad import assets
 from digitpad.preprocess import to_mnist
 from digitpad.recognizer import Recognizer
 from tests.helpers import ROOT, draw
+
+AGAINST = "recognize() of the --against checkout"
 
 
 def timings(function, calls: int, warmup: int = 20) -> list[float]:
@@ -39,12 +48,42 @@ def timings(function, calls: int, warmup: int = 20) -> list[float]:
     return times
 
 
+class Checkout:
+    """``recognize()`` of another digitpad checkout, timed in a child process run from it."""
+
+    TIMER = """
+import sys, time
+import numpy as np
+from digitpad.recognizer import Recognizer
+drawing, calls, recognizer = np.load(sys.argv[1]), int(sys.argv[2]), Recognizer()
+for _ in range(20):
+    recognizer.recognize(drawing)
+times = []
+for _ in range(calls):
+    start = time.perf_counter()
+    recognizer.recognize(drawing)
+    times.append(time.perf_counter() - start)
+print(repr(times))
+"""
+
+    def __init__(self, folder: Path, drawing: np.ndarray, scratch: str):
+        self.folder, self.image = folder.resolve(), Path(scratch) / "drawing.npy"
+        np.save(self.image, drawing)
+
+    def timings(self, calls: int) -> list[float]:
+        environment = {**os.environ, "PYTHONPATH": str(self.folder)}
+        done = subprocess.run([sys.executable, "-c", self.TIMER, str(self.image), str(calls)], cwd=self.folder,
+                              env=environment, capture_output=True, text=True, check=True)
+        return [float(t) for t in done.stdout.strip().splitlines()[-1].strip("[]").split(",")]
+
+
 def in_rounds(steps: dict, rounds: int, calls: int) -> dict[str, tuple[float, float, float]]:
-    """Per step: (median over all calls, lowest round median, highest round median), in ms."""
+    """Per step: (median over all calls, lowest round median, highest round median), in ms.
+    A step is a function to call, or a ``Checkout`` that times itself."""
     per_round = {name: [] for name in steps}
     for _ in range(rounds):
-        for name, function in steps.items():
-            per_round[name].append(timings(function, calls))
+        for name, step in steps.items():
+            per_round[name].append(step.timings(calls) if isinstance(step, Checkout) else timings(step, calls))
     summary = {}
     for name, runs in per_round.items():
         medians = [statistics.median(run) for run in runs]
@@ -104,7 +143,11 @@ def peak(side: int = 2048, batch: int = 64, calls: int = 30) -> float:
 
 
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("rounds", type=int, nargs="?", default=5)
+    parser.add_argument("--against", type=Path, help="another digitpad checkout whose recognize() is timed too")
+    args = parser.parse_args()
+    rounds = args.rounds
     drawing = draw(7)
     recognizer = Recognizer()
     digit = to_mnist(drawing)
@@ -122,6 +165,8 @@ def main() -> None:
         if earlier:
             steps |= {"ONNX Runtime, one digit (before)": lambda: earlier.predictor.predict(digit[None]),
                       "recognize() with ONNX Runtime (before)": lambda: earlier.recognize(drawing)}
+        if args.against:
+            steps[AGAINST] = Checkout(args.against, drawing, folder)
         rows = in_rounds(steps, rounds, 1000)
     canvas = np.full((1000, 1000), drawing[0, 0], np.uint8)  # a large window's canvas, the drawing in a corner
     canvas[:280, :280] = drawing
@@ -147,6 +192,9 @@ def main() -> None:
     if "recognize() with ONNX Runtime (before)" in rows:
         ratio = rows["recognize() with ONNX Runtime (before)"][0] / rows["recognize() end to end"][0]
         print(f"recognize() is {ratio:.2f}x faster than with ONNX Runtime, as before 2026-12-02")
+    if AGAINST in rows:
+        ratio = rows[AGAINST][0] / rows["recognize() end to end"][0]
+        print(f"recognize() is {ratio:.2f}x faster than that of {args.against}")
 
 
 if __name__ == "__main__":

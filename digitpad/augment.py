@@ -17,7 +17,7 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from digitpad.preprocess import to_mnist
+from digitpad.preprocess import ink_to_mnist, to_mnist
 from digitpad.single import readings
 
 Variant = Callable[[np.ndarray, np.random.Generator], np.ndarray]
@@ -145,6 +145,6 @@ def real_world(images: np.ndarray, labels: np.ndarray, seed: int = 0,
         if rng.random() < DARK_ON_LIGHT:
             variant = 255 - variant
         found = readings(variant)
-        digit = to_mnist(found[0].ink) if found else None
+        digit = ink_to_mnist(found[0].ink) if found else None
         out[i] = digit if digit is not None else to_mnist(image)
     return out

@@ -55,9 +55,16 @@ def background_level(gray: np.ndarray) -> int:
     return int(np.sort(border)[border.size // 2])  # the median, without np.median's overhead
 
 
+def flat_background(gray: np.ndarray) -> int | None:
+    """The background level of a drawing on a flat background (the canvas, MNIST: more than half
+    its pixels are exactly that level), None for anything else."""
+    background = background_level(gray)
+    return background if np.count_nonzero(gray == background) > gray.size // 2 else None
+
+
 def is_clean(gray: np.ndarray) -> bool:
     """True for a drawing on a flat background (the canvas, MNIST): no photo cleanup needed."""
-    return np.count_nonzero(gray == background_level(gray)) > gray.size // 2
+    return flat_background(gray) is not None
 
 
 def ink_map(gray: np.ndarray, background: int | None = None) -> np.ndarray:

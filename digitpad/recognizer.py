@@ -12,7 +12,7 @@ import numpy as np
 
 from digitpad import assets, touching
 from digitpad.imaging import ImageSource, load_gray_scaled
-from digitpad.preprocess import is_clean, to_mnist
+from digitpad.preprocess import ink_to_mnist, is_clean, to_mnist
 from digitpad.runtime import Predictor
 from digitpad.segment import Box, Region, find_digits, region_to_mnist
 from digitpad.single import readings
@@ -103,12 +103,17 @@ class Recognizer:
         found = _candidates(gray, regions, clean)
         return _surest(self._classify([digit for digit, _ in found], [box for _, box in found]))
 
-    def read_digits(self, image: ImageSource) -> list[Recognition]:
-        """Every digit in ``image``, line by line and left to right, each with its ``box``."""
-        gray, scale = load_gray_scaled(image)
-        return [_rescaled(result, scale) for result in self._read_gray(gray)]
+    def read_digits(self, image: ImageSource, pen: tuple[float, float] | None = None) -> list[Recognition]:
+        """Every digit in ``image``, line by line and left to right, each with its ``box``.
 
-    def _read_gray(self, gray: np.ndarray) -> list[Recognition]:
+        ``pen`` (x, y in the image's pixels) is where a digit is being drawn: the digit there is
+        read even while it is no more than a dash or a dot, which would otherwise be left out as
+        a mark."""
+        gray, scale = load_gray_scaled(image)
+        pen = None if pen is None else (pen[0] * scale, pen[1] * scale)
+        return [_rescaled(result, scale) for result in self._read_gray(gray, pen)]
+
+    def _read_gray(self, gray: np.ndarray, pen: tuple[float, float] | None = None) -> list[Recognition]:
         clean = is_clean(gray)  # decided once, for finding the digits and for reading one
         regions = find_digits(gray, clean)
         alone = len(regions) == 1 and regions[0].ink.shape[1] <= touching.ONE_WIDE * regions[0].ink.shape[0]
@@ -118,7 +123,8 @@ class Recognizer:
         found = [piece for region in regions for piece in self._split(region)]
         results = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
         results, heights = self._join_parts(gray, results, [height for _, _, height in found])
-        return [result for result, height in zip(results, heights, strict=True) if not is_mark(result, height)]
+        return [result for result, height in zip(results, heights, strict=True)
+                if not is_mark(result, height) or _holds(result.box, pen)]
 
     def _join_parts(self, gray: np.ndarray, results: list[Recognition], heights: list[float]):
         """Neighbours that are parts of one digit (an open 4's two strokes) read as one: close
@@ -177,7 +183,7 @@ class Recognizer:
 def _candidates(gray: np.ndarray, regions: list[Region] | None = None,
                 clean: bool | None = None) -> list[tuple[np.ndarray, Box | None]]:
     """The ways to read ``gray`` as one digit (``single.readings``) as (MNIST image, box)."""
-    found = [(to_mnist(region.ink), region.box) for region in readings(gray, regions, clean)]
+    found = [(ink_to_mnist(region.ink), region.box) for region in readings(gray, regions, clean)]
     return [(digit, box) for digit, box in found if digit is not None]
 
 
@@ -185,6 +191,12 @@ def _surest(results: list[Recognition]) -> Recognition:
     """The reading the model is surest of; the first of those about as sure (the likelier way)."""
     surest = max((result.confidence for result in results), default=0.0)
     return next((result for result in results if result.confidence >= surest - AS_SURE), NOTHING)
+
+
+def _holds(box: Box, point: tuple[float, float] | None, reach: int = 2) -> bool:
+    """``point`` lies in ``box`` or within ``reach`` pixels of it (the pen's end on a stroke's edge)."""
+    return point is not None and box[0] - reach <= point[0] <= box[2] + reach \
+        and box[1] - reach <= point[1] <= box[3] + reach
 
 
 def _around(first: Box, second: Box) -> Box:
@@ -240,6 +252,7 @@ def recognize_many(images: Iterable[ImageSource]) -> list[Recognition]:
     return default_recognizer().recognize_many(images)
 
 
-def read_digits(image: ImageSource) -> list[Recognition]:
-    """Read every digit in ``image`` (a number, several lines) with the bundled model."""
-    return default_recognizer().read_digits(image)
+def read_digits(image: ImageSource, pen: tuple[float, float] | None = None) -> list[Recognition]:
+    """Read every digit in ``image`` (a number, several lines) with the bundled model; ``pen``:
+    where a digit is being drawn (see ``Recognizer.read_digits``)."""
+    return default_recognizer().read_digits(image, pen)

@@ -45,8 +45,9 @@ STACK_GAP = 0.3  # ...at most this share of the tallest part apart: one digit
 
 @dataclass(frozen=True)
 class Region:
-    """One digit, or touching digits: its box in the input's pixels, its ink (0-1, white on black,
-    at the scale the picture was analysed at) and the height of its line's digits there."""
+    """One digit, or touching digits: its box in the input's pixels, its ink (white on black, 0-1
+    or uint8 0-255, at the scale the picture was analysed at) and the height of its line's digits
+    there."""
 
     box: Box | None
     ink: np.ndarray

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from digitpad.photo import HALF, MIN_INK, otsu_threshold
-from digitpad.preprocess import SIZE, background_level, ink_map, is_clean, stroke_width
+from digitpad.preprocess import SIZE, background_level, flat_background, ink_map, is_clean, stroke_width
 from digitpad.segment import SPECK, WORK_SIDE, Box, Region, find_digits, with_margin
 
 SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
@@ -39,8 +39,8 @@ def workable(gray: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool | None = None) -> list[Region]:
-    """Ways to read the one digit in ``gray``: regions whose pixels go to ``to_mnist``, boxed in
-    ``gray``'s pixels; empty if there is no ink. Two readings when the picture is ambiguous
+    """Ways to read the one digit in ``gray``: regions whose ink goes to ``ink_to_mnist``, boxed
+    in ``gray``'s pixels; empty if there is no ink. Two readings when the picture is ambiguous
     (see the module's docstring), the likelier first: the caller keeps the one the model is
     surer of, and the first when it is about as sure of both.
 
@@ -51,11 +51,12 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool 
         return []
     if max(gray.shape) < SMALLEST_SIDE:
         return crop_readings(gray)
-    framed = _sliver_framed(gray)
+    framed, background = _sliver_framed(gray), None
     if framed is not gray or clean is None:
-        gray, clean = framed, is_clean(framed)
-    if clean:  # a drawing: to_mnist finds its ink; its box only if the caller has it
-        return [Region(regions[0].box if regions else None, gray)]
+        gray, background = framed, flat_background(framed)
+        clean = background is not None
+    if clean:  # a drawing: ink_to_mnist finds its digit; its box only if the caller has it
+        return [Region(regions[0].box if regions else None, ink_map(gray, background))]
     small, scale = workable(gray)
     if regions is None or scale != 1:
         regions = find_digits(small)
@@ -83,7 +84,8 @@ def crop_readings(gray: np.ndarray) -> list[Region]:
     sliver = min(gray.shape) <= SLIVER
     clear_border = light in (0.0, 1.0) and not sliver
     if clear_border and min(gray.shape) >= SIZE and is_clean(gray):
-        return [Region(ink_box(ink_map(gray) > 0), gray)]
+        ink = ink_map(gray)
+        return [Region(ink_box(ink > 0), ink)]
     lighter = light >= HALF  # most of the border is light: the paper is light
     sides = [lighter] if abs(light - HALF) > CLEAR_PAPER else [lighter, not lighter]
     if sliver:  # all stroke, likelier dark than light: framed in white first, then in black
@@ -96,7 +98,7 @@ def crop_readings(gray: np.ndarray) -> list[Region]:
         if not clear_border:
             paper = 255 * on_light if sliver else int(np.median(gray[~ink]))
             framed = cv2.copyMakeBorder(gray, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=paper)
-        found.append(Region(ink_box(ink) or (0, 0, gray.shape[1], gray.shape[0]), workable(framed)[0]))
+        found.append(Region(ink_box(ink) or (0, 0, gray.shape[1], gray.shape[0]), ink_map(workable(framed)[0])))
     return found
 
 

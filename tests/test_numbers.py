@@ -119,3 +119,18 @@ def test_a_second_digit_begun_beside_a_drawing_leaves_the_first_as_it_is():
     found = digitpad.read_digits(begun)
     assert [result.digit for result in found] == [4]
     np.testing.assert_allclose(found[0].image, alone.image, atol=1e-6)
+
+
+def test_the_digit_under_the_pen_is_read_while_it_is_only_a_dash():
+    """With the pen on it, the begun bar is the digit being drawn, not a mark: it is read, boxed
+    where it is, and the 4 beside it keeps its answer."""
+    four = draw(4, size=420, box=(0.05, 0.2, 0.6))
+    begun = four.copy()
+    begun[110:128, 280:360] = 0
+    [alone] = digitpad.read_digits(four)
+    found = digitpad.read_digits(begun, pen=(359, 119))
+    assert len(found) == 2 and found[0].digit == 4
+    np.testing.assert_allclose(found[0].image, alone.image, atol=1e-6)
+    left, top, right, bottom = found[1].box
+    assert 270 <= left <= 290 and 350 <= right <= 370 and 100 <= top <= bottom <= 140
+    assert [r.digit for r in digitpad.read_digits(begun, pen=(30, 400))] == [4]  # the pen elsewhere
