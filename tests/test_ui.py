@@ -277,6 +277,24 @@ def test_a_second_digit_keeps_the_bars_in_place(window, qtbot):
     assert window.panel.chart.mapTo(window, window.panel.chart.rect().topLeft()).y() == top
 
 
+def test_mid_stroke_the_digit_under_the_pen_is_shown_and_the_others_keep_theirs(window, qtbot):
+    """A 7 begun beside a drawn 4: while its bar is all there is, the bar is the digit shown (its
+    bars, its 28x28 picture alone), and the 4 is still read as a 4."""
+    stroke(window.canvas, [(100, 60), (50, 220), (170, 220)])
+    stroke(window.canvas, [(140, 140), (140, 360)])
+    qtbot.waitUntil(lambda: window.panel.digit_label.text() == "4", timeout=3000)
+    press(window.canvas, (250, 80))
+    move_through(window.canvas, [(250, 80), (330, 78)])
+    qtbot.waitUntil(lambda: len(window.results) == 2, timeout=3000)
+    assert window.canvas.is_drawing()
+    assert window.results[0].digit == 4 and window._selected == 1
+    shown = window.panel.chart.probabilities()
+    np.testing.assert_allclose(shown, window.results[1].probabilities)
+    left, _, right, _ = window.results[1].box
+    assert 240 <= left and right <= 340  # the bar alone, not squeezed with the 4
+    release(window.canvas, (330, 78))
+
+
 def test_every_text_the_code_shows_is_translated_in_its_own_context(qapp):
     """Each literal ``self.tr("...")`` of the UI code, looked up as Qt looks it up (its class is
     the context): texts that moved to another class lose their translation otherwise."""
@@ -346,7 +364,7 @@ def test_the_worker_answers_even_when_predicting_fails(qtbot, capsys):
     from digitpad.ui.worker import RecognitionWorker  # noqa: PLC0415
 
     class Broken:
-        def read_digits(self, pixels):
+        def read_digits(self, pixels, pen=None):
             raise RuntimeError("the runtime fell over")
 
     worker = RecognitionWorker(Broken())
@@ -419,3 +437,28 @@ def test_the_steps_of_to_mnist_end_in_what_it_returns():
     np.testing.assert_array_equal(found[-1][1], to_mnist(drawing))
     assert max(found[1][1].shape) == 40 and max(found[3][1].shape) == 20
     assert steps(np.full((20, 20), 255, np.uint8)) == []
+
+
+def test_actions_have_icons_drawn_in_the_palette_colours(window):
+    """Each main action has an icon, painted in the palette's text colour: light on a dark
+    palette, dark on a light one; the buttons beside the canvas show them."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from digitpad.ui.icons import DRAWINGS
+
+    def ink(action) -> int:
+        pixels = qimage_to_gray(action.icon().pixmap(24, 24).toImage().convertToFormat(QImage.Format.Format_RGB32))
+        return int(pixels.max()) if pixels.max() > 0 else 0
+
+    assert all(not getattr(window.menus, name).icon().isNull() for name in DRAWINGS)
+    assert [button.defaultAction() for button in window.tool_buttons] == window.menus.tool_actions()
+    dark = QPalette(window.palette())
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+            dark.setColor(group, role, QColor("#f0f0f0"))
+        dark.setColor(group, QPalette.ColorRole.Window, QColor("#202020"))
+    window.setPalette(dark)
+    assert ink(window.menus.undo) > 200  # a light drawing for a dark look
+    style = window.banner.styleSheet()  # the model-problem banner: a dark red tint, light text
+    background = QColor(style.split("background: ")[1].split(";")[0])
+    assert "color: #f0f0f0" in style and background.lightness() < 100 and background.red() > background.green()

@@ -20,7 +20,8 @@ LIVE_INTERVAL_MS = 30  # at most ~33 predictions a second while a stroke goes on
 
 
 class LiveRecognition(QObject):
-    """Reads ``drawing()`` (gray pixels) when told it changed, and photos when asked."""
+    """Reads ``drawing()`` (gray pixels) when told it changed, with ``pen()`` (where a stroke
+    is going on, or None), and photos when asked."""
 
     model_ready = Signal(str)  # the model's path, once it is ready to predict
     model_failed = Signal(str)  # why it could not be loaded
@@ -28,12 +29,13 @@ class LiveRecognition(QObject):
     image_opened = Signal(str, object, object)  # name, RGB pixels to show, list of Recognition
     image_failed = Signal(str)  # a message for the user
     _load = Signal(str)
-    _recognize = Signal(int, object)
+    _recognize = Signal(int, object, object)
     _open = Signal(str, object)
 
-    def __init__(self, drawing: Callable[[], np.ndarray], parent: QObject):
+    def __init__(self, drawing: Callable[[], np.ndarray], pen: Callable[[], tuple[float, float] | None],
+                 parent: QObject):
         super().__init__(parent)
-        self.drawing = drawing
+        self.drawing, self.pen = drawing, pen
         self.ready = False  # a model is loaded
         self._request = 0  # number of the newest drawing sent
         self._busy = False  # a drawing is with the worker
@@ -81,7 +83,7 @@ class LiveRecognition(QObject):
         self._dirty = False
         self._busy = True
         self._request += 1
-        self._recognize.emit(self._request, self.drawing())
+        self._recognize.emit(self._request, self.drawing(), self.pen())
 
     def open_image(self, name: str, source: object) -> None:
         """Read a photo (a file's path, or gray pixels) and every digit in it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,8 +35,20 @@ from digitpad.ui.result_panel import ResultPanel
 
 PEN_WIDTHS = (4, 60)  # the pen's thinnest and thickest, in canvas pixels
 STEPS_MARGIN = 8  # pixels around the digit that "How it works" shows
-BANNER_STYLE = ("#banner { background: #fde8e8; border: 1px solid #e0a0a0; border-radius: 4px; }"
-                "#banner QLabel { color: #7a1f1f; }")
+ALERT = QColor(220, 60, 60)  # the banner's tone, mixed into the window's own colours
+
+
+def banner_style(palette: QPalette) -> str:
+    """The model-problem banner: a red tint of the window's background, its border a stronger
+    one, in the palette's text colour (readable light or dark)."""
+    def tint(share: float) -> str:
+        base = palette.color(QPalette.ColorRole.Window)
+        mixed = [round(a + (b - a) * share) for a, b in zip(base.getRgb()[:3], ALERT.getRgb()[:3], strict=True)]
+        return QColor(*mixed).name()
+
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    return (f"#banner {{ background: {tint(0.18)}; border: 1px solid {tint(0.6)}; border-radius: 4px; }}"
+            f"#banner QLabel {{ color: {text}; }}")
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +66,7 @@ class MainWindow(QMainWindow):
         self.results: list[Recognition] = []  # every digit read, in reading order
         self._selected = 0  # the one whose bars are shown
         self._build()
-        self.live = LiveRecognition(lambda: qimage_to_gray(self.canvas.image()), self)
+        self.live = LiveRecognition(lambda: qimage_to_gray(self.canvas.image()), self._pen, self)
         self.live.read.connect(self._on_read)
         self.live.image_opened.connect(self._on_image_opened)
         self.live.image_failed.connect(self._on_image_failed)
@@ -65,13 +77,13 @@ class MainWindow(QMainWindow):
         self.canvas.stroke_finished.connect(self.live.submit)
         self.files = FileActions(self, settings, self.live, self.canvas, lambda: self.results)
         self.menus = Menus(self)
-        for button, action in ((self.undo_button, self.menus.undo), (self.redo_button, self.menus.redo),
-                               (self.clear_button, self.menus.clear)):
+        for button, action in zip(self.tool_buttons, self.menus.tool_actions(), strict=True):
             button.setDefaultAction(action)
         self.canvas.changed.connect(self._update_edit_actions)
         self.canvas.stroke_finished.connect(self._update_edit_actions)
         self._restore_settings()
         self._retranslate()
+        self._restyle()
         self.setAcceptDrops(True)
         self.model.load()
         self.model.export_earlier()
@@ -87,18 +99,23 @@ class MainWindow(QMainWindow):
         self.pen_slider.setRange(*PEN_WIDTHS)
         self.pen_slider.setMaximumWidth(160)
         self.pen_slider.valueChanged.connect(self._on_pen_width)
-        self.undo_button, self.redo_button, self.clear_button = QToolButton(), QToolButton(), QToolButton()
+        beside, alone = Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly
+        self.tool_buttons = [QToolButton(toolButtonStyle=alone if i < 2 else beside, autoRaise=i < 2)  # noqa: PLR2004
+                             for i in range(len(Menus.TOOLS))]  # open, save (their names as tips) | undo, redo, clear
         tools = QHBoxLayout()
+        for button in self.tool_buttons[:2]:
+            tools.addWidget(button)
+        tools.addSpacing(12)
         tools.addWidget(self.pen_label)
         tools.addWidget(self.pen_slider)
         tools.addStretch()
-        for button in (self.undo_button, self.redo_button, self.clear_button):
+        for button in self.tool_buttons[2:]:
             tools.addWidget(button)
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.stack, 1)
 
-        self.banner = QFrame(objectName="banner", styleSheet=BANNER_STYLE)
+        self.banner = QFrame(objectName="banner")
         self.banner_text = QLabel(wordWrap=True)
         self.reset_button = QPushButton()
         banner_layout = QVBoxLayout(self.banner)
@@ -131,9 +148,16 @@ class MainWindow(QMainWindow):
         self._update_edit_actions()  # Clear's text depends on what is shown
         self._show_results(self.results)
 
+    def _restyle(self) -> None:
+        """Colours and icons from the palette: they follow a light or dark system look."""
+        self.banner.setStyleSheet(banner_style(self.palette()))
+        self.menus.set_icons(self.palette())
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
         super().changeEvent(event)
 
     def _drawing(self) -> bool:
@@ -173,6 +197,11 @@ class MainWindow(QMainWindow):
         if self._drawing():
             self._selected = self._digit_under_pen(results)
             self._show_results(results)
+
+    def _pen(self) -> tuple[float, float] | None:
+        """Where a stroke is going on, in the drawing's pixels; None with the pen up."""
+        point = self.canvas.last_point() if self.canvas.is_drawing() else None
+        return None if point is None else (point.x(), point.y())
 
     def _digit_under_pen(self, results: list[Recognition]) -> int:
         """The digit being drawn: the one whose box is nearest the pen."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import QMainWindow
 
 from digitpad.ui import language
+from digitpad.ui.icons import DRAWINGS, icon
 
 Keys = QKeySequence.StandardKey
 
@@ -16,6 +17,8 @@ Keys = QKeySequence.StandardKey
 class Menus(QObject):
     """Every action of the window, in its menus. ``window`` (with its ``files`` and ``model``)
     provides the slots they trigger."""
+
+    TOOLS = ("open", "save", "undo", "redo", "clear")  # the actions beside the canvas, in order
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -81,6 +84,15 @@ class Menus(QObject):
         self.model_menu.addActions([self.load_model, self.reset_model])
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.steps, self.shortcuts, self.about])
+
+    def tool_actions(self) -> list[QAction]:
+        """The actions of ``TOOLS``, for the buttons beside the canvas."""
+        return [getattr(self, name) for name in self.TOOLS]
+
+    def set_icons(self, palette: QPalette) -> None:
+        """Every action that has a drawing gets its icon, in ``palette``'s colours."""
+        for name in DRAWINGS:
+            getattr(self, name).setIcon(icon(name, palette))
 
     def all_actions(self) -> list[QAction]:
         """Every action, menu by menu (what the keyboard shortcuts list shows)."""

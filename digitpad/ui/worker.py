@@ -42,14 +42,14 @@ class RecognitionWorker(QObject):
             return
         self.model_ready.emit(str(self._recognizer.model_path))
 
-    @Slot(int, object)
-    def recognize(self, request: int, pixels: np.ndarray) -> None:
-        """Every digit in the canvas pixels. Always answers: the window waits for each answer
-        before it sends the next drawing."""
+    @Slot(int, object, object)
+    def recognize(self, request: int, pixels: np.ndarray, pen: tuple[float, float] | None = None) -> None:
+        """Every digit in the canvas pixels (``pen``: where a stroke is going on, if one is).
+        Always answers: the window waits for each answer before it sends the next drawing."""
         results = []
         if self._recognizer is not None:
             try:
-                results = self._recognizer.read_digits(pixels)
+                results = self._recognizer.read_digits(pixels, pen)
             except Exception:  # no bars this time; the next stroke tries again
                 traceback.print_exc()
         self.recognized.emit(request, results)
