@@ -1,6 +1,7 @@
 """Train a digit model on MNIST, export it for the app and write its model card.
 
-    python train_model.py --data ../shared/mnist            # the bundled model (assets/)
+    python train_model.py --data ../shared/mnist            # the bundled model (assets/): --preset full
+    python train_model.py --data ../shared/mnist --preset quick --out /tmp/quick.keras   # the menu's quick one
     python train_model.py --data ../shared/mnist --limit 3000 --epochs 1 --out /tmp/quick.keras
     python train_model.py --data ../shared/mnist --export-only   # the bundled .keras exported again
 """
@@ -8,28 +9,30 @@
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from digitpad import assets
 from digitpad.data import DataError, load_mnist
 from digitpad.model_card import measured, merge_cards, model_card, plot_history, read_card, write_card
-from digitpad.train_config import ARCHITECTURES, Hooks, Progress, TrainConfig
+from digitpad.train_config import ARCHITECTURES, PRESETS, Hooks, Progress
 
-DEFAULT = TrainConfig()  # the bundled model's recipe
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--data", help="MNIST folder (default: $DIGITPAD_MNIST, else Keras' download)")
-parser.add_argument("--architecture", choices=ARCHITECTURES, default=DEFAULT.architecture)
-parser.add_argument("--epochs", type=int, default=DEFAULT.epochs)
-parser.add_argument("--batch-size", type=int, default=DEFAULT.batch_size)
+parser.add_argument("--preset", choices=tuple(PRESETS), default="full",
+                    help="the recipe (default: full, the bundled model's); the options below change it")
+parser.add_argument("--architecture", choices=ARCHITECTURES)
+parser.add_argument("--epochs", type=int)
+parser.add_argument("--batch-size", type=int)
 parser.add_argument("--limit", type=int, help="train on the first N images only (quick runs)")
-parser.add_argument("--seed", type=int, default=DEFAULT.seed)
-parser.add_argument("--no-augment", action="store_true", help="train on the images as they are")
-parser.add_argument("--augment-scale", type=float, default=DEFAULT.augment_scale,
-                    help="strength of the augmentation")
-parser.add_argument("--real-world", type=float, default=DEFAULT.real_world,
+parser.add_argument("--seed", type=int)
+parser.add_argument("--no-augment", action="store_false", dest="augment", default=None,
+                    help="train on the images as they are")
+parser.add_argument("--augment-scale", type=float, help="strength of the augmentation")
+parser.add_argument("--real-world", type=float,
                     help="add real-world variants (tight, tiny, 1-bit, blurred...) of this share of images")
-parser.add_argument("--learning-rate", type=float, default=DEFAULT.learning_rate)
-parser.add_argument("--lr-decay", type=float, default=DEFAULT.lr_decay, help="learning rate multiplier per epoch")
+parser.add_argument("--learning-rate", type=float)
+parser.add_argument("--lr-decay", type=float, help="learning rate multiplier per epoch")
 parser.add_argument("--initial", help="continue training this .keras model instead of a fresh one")
 parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")
 parser.add_argument("--export-only", action="store_true",
@@ -54,12 +57,9 @@ if args.export_only:  # the card keeps how the model was trained; what it says o
     print(f"Exported {exported}: {evaluation.accuracy:.4%} on the MNIST test set through recognize()'s path")
     sys.exit(0)
 
-config = TrainConfig(
-    architecture=args.architecture, epochs=args.epochs, batch_size=args.batch_size,
-    augment=not args.no_augment, augment_scale=args.augment_scale, real_world=args.real_world,
-    learning_rate=args.learning_rate, lr_decay=args.lr_decay, initial=args.initial, seed=args.seed,
-    limit=args.limit,
-)
+RECIPE = ("architecture", "epochs", "batch_size", "limit", "seed", "augment", "augment_scale", "real_world",
+          "learning_rate", "lr_decay", "initial")
+config = replace(PRESETS[args.preset], **{key: getattr(args, key) for key in RECIPE if getattr(args, key) is not None})
 print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
 
 

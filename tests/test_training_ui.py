@@ -13,7 +13,7 @@ pytest.importorskip("digitpad.training")
 
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from digitpad import assets  # noqa: E402
+from digitpad import assets, model_compare  # noqa: E402
 from digitpad.jobs import StagedModel, TunedFigures  # noqa: E402
 from digitpad.model_store import ModelStore  # noqa: E402
 from tests.helpers import SLICE  # noqa: E402
@@ -46,8 +46,14 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
     assert dialog.outcome.discard_button.isDefault() and not dialog.outcome.use_button.isDefault()
     assert dialog.outcome.per_digit.item(0, 0).text().endswith("%") and dialog.outcome.per_digit.item(1, 0) is not None
     assert "Mistakes that grew most against the model in use" in dialog.outcome.summary.text()  # and marked
-    total = sum(int(dialog.outcome.confusion.item(r, c).text()) for r in range(10) for c in range(10))
-    assert total == 1000  # the slice's test images
+    def total(table) -> int:
+        return sum(int(table.item(r, c).text()) for r in range(10) for c in range(10))
+
+    assert total(dialog.outcome.confusion) == 1000  # the slice's test images
+    assert total(dialog.outcome.current_confusion) == sum(map(sum, window.models.card()["confusion_matrix"]))
+    true, read, _ = model_compare.worse_mistakes(window.models.card()["confusion_matrix"], dialog._result.confusion)[0]
+    assert dialog.outcome.current_confusion.item(true, read).background() == dialog.outcome.confusion.item(
+        true, read).background() != dialog.outcome.confusion.item(true, true).background()  # marked in both
     assert dialog.curves.series["val_accuracy"]  # the curves were drawn as it trained
     stroke(window.canvas, ONE)  # the window kept working
     staging = dialog.worker.staging
@@ -207,14 +213,28 @@ def test_a_fine_tune_result_says_only_what_it_measured(window, qtbot):
                     timeout=3000)
 
 
-def test_the_form_says_what_each_network_is_and_how_long_it_takes(window):
+def test_the_form_offers_the_presets_with_their_measured_time_and_accuracy(window):
+    from digitpad.train_config import MEASURED, PRESETS
+    from digitpad.ui.training_outcome import duration
+
     window.model.open_training("retrain")
     dialog = window.model.dialog
-    assert dialog.epochs.value() == 6 and dialog.architecture.currentText() == "cnn"  # the quick recipe
-    assert "These settings reached 99.47% on the MNIST test set" in dialog.estimate.text()
-    dialog.epochs.setValue(10)
+    quick, full = PRESETS["quick"], PRESETS["full"]
+    assert dialog.recipe.currentText() == "Quick" and dialog.epochs.value() == quick.epochs
+    def says_measured(name: str) -> bool:
+        measured = MEASURED[name]
+        return f"{duration(measured.minutes * 60)} from Start to the result and {measured.accuracy:.2%}" \
+            in dialog.estimate.text()
+
+    assert says_measured("quick") if "quick" in MEASURED else "About" in dialog.estimate.text()
+    assert dialog._config() == quick
+    dialog.recipe.setCurrentIndex(1)
+    dialog.recipe.activated.emit(1)  # as a click on "Full" does
+    assert dialog.epochs.value() == full.epochs and dialog._config() == full
+    assert says_measured("full") if "full" in MEASURED else "About" in dialog.estimate.text()
+    dialog.epochs.setValue(10)  # another number of epochs: a custom run on the full recipe's rates
+    assert dialog.recipe.currentText() == "Custom" and dialog._config().lr_decay == full.lr_decay
     assert "The bundled model's network (871,978 weights). About 8 min for 10 epochs" in dialog.estimate.text()
-    assert "These settings reached" not in dialog.estimate.text()  # measured for the recipe's epochs only
     dialog.architecture.setCurrentText("mlp")
     dialog.epochs.setValue(5)
     assert "About 1 min for 5 epochs" in dialog.estimate.text() and "235,146 weights" in dialog.estimate.text()

@@ -21,6 +21,8 @@ from digitpad import model_compare
 from digitpad.jobs import StagedModel, TunedFigures
 
 WORSE = QColor(240, 170, 90, 140)  # where the new model does worse than the one in use
+BETTER = QColor(110, 190, 120, 120)  # where it does better
+CELL = 40  # a confusion matrix's column width: 4 digits, and two matrices side by side
 FAIR_HELD_OUT = 10  # fewer held-back samples than this say nothing about the gain (one is 0% or 100%)
 DROP = 0.005  # a digit read right this much less often is marked as worse
 
@@ -35,10 +37,20 @@ class TrainingOutcome(QWidget):
         super().__init__()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.confusion = _table(10, 10, 44)
-        self.confusion.setVerticalHeaderLabels([str(d) for d in range(10)])
-        self.confusion_label = QLabel(self.tr("Confusion matrix on the MNIST test set (rows: true digit, "
-                                              "columns: predicted)"))
+        self.current_confusion, self.confusion = _table(10, 10, CELL), _table(10, 10, CELL)  # in use, new
+        self.current_label, self.new_label = QLabel(self.tr("In use")), QLabel(self.tr("New"))
+        self.confusion_label = QLabel(self.tr("Confusion matrices on the MNIST test set (rows: true digit, "
+                                              "columns: read as). Marked: the mistakes that changed most, "
+                                              "orange where the new model makes more, green fewer."), wordWrap=True)
+        matrices = QHBoxLayout()
+        for label, table in ((self.current_label, self.current_confusion), (self.new_label, self.confusion)):
+            table.setVerticalHeaderLabels([str(d) for d in range(10)])
+            header = table.horizontalHeader().height()
+            table.setFixedHeight(header + 10 * table.verticalHeader().defaultSectionSize() + 4)
+            one = QVBoxLayout()
+            one.addWidget(label)
+            one.addWidget(table, 1)
+            matrices.addLayout(one)
         self.per_digit = _table(2, 10, 60)  # each digit read right: the model in use, the new one
         self.per_digit.setFixedHeight(3 * self.per_digit.verticalHeader().defaultSectionSize() + 4)
         self.per_digit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -54,19 +66,23 @@ class TrainingOutcome(QWidget):
         column.addWidget(self.summary)
         column.addWidget(self.per_digit)
         column.addWidget(self.confusion_label)
-        column.addWidget(self.confusion, 1)
+        column.addLayout(matrices)
+        column.addStretch(1)
         column.addLayout(buttons)
 
     def show_outcome(self, staged: StagedModel, in_use: dict) -> None:
         """What ``staged`` measured, against the card of the model ``in_use``."""
         lines = self._tuned(staged.tuned) if staged.tuned else self._trained(staged.card, in_use)
         confusion, before = staged.confusion, in_use.get("confusion_matrix")
-        self.confusion.setVisible(confusion is not None)
-        self.confusion_label.setVisible(confusion is not None)
-        for row, values in enumerate(confusion or []):
-            for column, value in enumerate(values):
-                self.confusion.setItem(row, column, QTableWidgetItem(str(value)))
-        self.per_digit.setVisible(bool(confusion and before))
+        both = bool(confusion and before)
+        for widget in (self.confusion, self.confusion_label, self.new_label):
+            widget.setVisible(confusion is not None)
+        for widget in (self.current_confusion, self.current_label, self.per_digit):
+            widget.setVisible(both)
+        for table, matrix in ((self.confusion, confusion), (self.current_confusion, before if both else None)):
+            for row, values in enumerate(matrix or []):
+                for column, value in enumerate(values):
+                    table.setItem(row, column, QTableWidgetItem(str(value)))
         if confusion and before:
             lines += self._compare(before, confusion)
         self.summary.setText("\n".join(lines))
@@ -110,9 +126,13 @@ class TrainingOutcome(QWidget):
         for digit, (old, now) in enumerate(zip(before, after, strict=True)):
             if now < old - DROP:
                 self.per_digit.item(1, digit).setBackground(WORSE)
+        for true, read, _ in model_compare.worse_mistakes(new, in_use):  # the mistakes that shrank most
+            for table in (self.current_confusion, self.confusion):
+                table.item(true, read).setBackground(BETTER)
         named = []
         for true, read, growth in model_compare.worse_mistakes(in_use, new):
-            self.confusion.item(true, read).setBackground(WORSE)
+            for table in (self.current_confusion, self.confusion):
+                table.item(true, read).setBackground(WORSE)
             named.append(self.tr("%1 read as %2 (+%3 points)").replace("%1", str(true))
                          .replace("%2", str(read)).replace("%3", f"{growth * 100:.1f}"))
         if not named:
@@ -125,6 +145,8 @@ def _table(rows: int, columns: int, width: int) -> QTableWidget:
     table = QTableWidget(rows, columns)
     table.setHorizontalHeaderLabels([str(d) for d in range(columns)])
     table.horizontalHeader().setDefaultSectionSize(width)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     return table
 
 

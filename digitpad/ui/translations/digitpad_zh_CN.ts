@@ -98,67 +98,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="143"/>
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="177"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="233"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="234"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="272"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="280"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
@@ -166,132 +166,132 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../menus.py" line="101"/>
+        <location filename="../menus.py" line="113"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="101"/>
+        <location filename="../menus.py" line="113"/>
         <source>Close &amp;photo</source>
         <translation>关闭照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="106"/>
+        <location filename="../menus.py" line="118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="107"/>
+        <location filename="../menus.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="108"/>
+        <location filename="../menus.py" line="120"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="109"/>
+        <location filename="../menus.py" line="121"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="110"/>
+        <location filename="../menus.py" line="122"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="111"/>
+        <location filename="../menus.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="112"/>
+        <location filename="../menus.py" line="124"/>
         <source>&amp;Open image...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="113"/>
+        <location filename="../menus.py" line="125"/>
         <source>&amp;Save drawing...</source>
         <translation>保存绘图(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="114"/>
+        <location filename="../menus.py" line="126"/>
         <source>Save the &amp;reading...</source>
         <translation>保存识别结果(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="115"/>
+        <location filename="../menus.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="116"/>
+        <location filename="../menus.py" line="128"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="117"/>
+        <location filename="../menus.py" line="129"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="118"/>
+        <location filename="../menus.py" line="130"/>
         <source>&amp;Copy the number</source>
         <translation>复制数字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="119"/>
+        <location filename="../menus.py" line="131"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="120"/>
+        <location filename="../menus.py" line="132"/>
         <source>&amp;Thinner pen</source>
         <translation>笔变细(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="121"/>
+        <location filename="../menus.py" line="133"/>
         <source>T&amp;hicker pen</source>
         <translation>笔变粗(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="122"/>
+        <location filename="../menus.py" line="134"/>
         <source>&amp;Retrain...</source>
         <translation>重新训练(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="123"/>
+        <location filename="../menus.py" line="135"/>
         <source>&amp;Fine-tune on my samples...</source>
         <translation>用我的样本微调(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="124"/>
+        <location filename="../menus.py" line="136"/>
         <source>My &amp;samples...</source>
         <translation>我的样本(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="125"/>
+        <location filename="../menus.py" line="137"/>
         <source>&amp;Load model...</source>
         <translation>加载模型(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="126"/>
+        <location filename="../menus.py" line="138"/>
         <source>Reset to &amp;bundled model</source>
         <translation>恢复为内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="127"/>
+        <location filename="../menus.py" line="139"/>
         <source>&amp;How it works, step by step</source>
         <translation>工作原理，一步一步(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="128"/>
+        <location filename="../menus.py" line="140"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="129"/>
+        <location filename="../menus.py" line="141"/>
         <source>&amp;About digitpad</source>
         <translation>关于 digitpad(&amp;A)</translation>
     </message>
@@ -367,7 +367,7 @@
     </message>
     <message>
         <location filename="../model_control.py" line="131"/>
-        <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after "That's a:". You have %1.</source>
+        <source>Teach digitpad at least 5 samples first: draw a digit, then click the right digit after &quot;That&apos;s a:&quot;. You have %1.</source>
         <translation>请先教 digitpad 至少 5 个样本：写一个数字，然后在“其实是：”后面点正确的数字。你现在有 %1 个。</translation>
     </message>
     <message>
@@ -427,7 +427,7 @@ Draw a digit and watch a neural network recognise it.</source>
     </message>
     <message>
         <location filename="../result_panel.py" line="129"/>
-        <source>That's a:</source>
+        <source>That&apos;s a:</source>
         <translation>其实是：</translation>
     </message>
     <message>
@@ -514,7 +514,7 @@ Draw a digit and watch a neural network recognise it.</source>
     </message>
     <message>
         <location filename="../steps_dialog.py" line="22"/>
-        <source>3. Strokes brought to MNIST's width: %1 px</source>
+        <source>3. Strokes brought to MNIST&apos;s width: %1 px</source>
         <translation>3. 笔画调整到 MNIST 的粗细：%1 像素</translation>
     </message>
     <message>
@@ -554,142 +554,162 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../training_dialog.py" line="68"/>
+        <location filename="../training_dialog.py" line="71"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="69"/>
+        <location filename="../training_dialog.py" line="72"/>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="70"/>
+        <location filename="../training_dialog.py" line="73"/>
         <source>Retrain the model</source>
         <translation>重新训练模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="86"/>
+        <location filename="../training_dialog.py" line="90"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="91"/>
+        <location filename="../training_dialog.py" line="95"/>
         <source>MNIST folder:</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="104"/>
+        <location filename="../training_dialog.py" line="101"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="105"/>
-        <source>No samples of my handwriting yet (teach some with "That's a:")</source>
+        <location filename="../training_dialog.py" line="102"/>
+        <source>No samples of my handwriting yet (teach some with &quot;That&apos;s a:&quot;)</source>
         <translation>还没有我的笔迹样本（用“其实是：”教它）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="109"/>
+        <location filename="../training_dialog.py" line="106"/>
+        <source>Recipe:</source>
+        <translation>方案：</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="107"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="110"/>
+        <location filename="../training_dialog.py" line="108"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="115"/>
-        <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people's digits.</source>
+        <location filename="../training_dialog.py" line="113"/>
+        <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people&apos;s digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="118"/>
+        <location filename="../training_dialog.py" line="116"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="121"/>
+        <location filename="../training_dialog.py" line="119"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="138"/>
+        <location filename="../training_dialog.py" line="136"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="141"/>
+        <location filename="../training_dialog.py" line="139"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="142"/>
+        <location filename="../training_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="156"/>
-        <source>The bundled model's network</source>
+        <location filename="../training_dialog.py" line="160"/>
+        <source>Quick</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="160"/>
+        <source>Full: the bundled model&apos;s recipe</source>
+        <translation>完整：内置模型的训练方案</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="161"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="207"/>
+        <source>The bundled model&apos;s network</source>
         <translation>随附模型的网络</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="157"/>
+        <location filename="../training_dialog.py" line="208"/>
         <source>A small convolutional network, three times quicker</source>
         <translation>小型卷积网络，快三倍</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="158"/>
+        <location filename="../training_dialog.py" line="209"/>
         <source>Dense layers only: the quickest, blind to where strokes are</source>
         <translation>只有全连接层：最快，但看不出笔画的位置</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="159"/>
+        <location filename="../training_dialog.py" line="213"/>
+        <source>%1 (%2 weights), %3 epochs. Measured on a 2-core computer: %4 from Start to the result and %5 on the MNIST test set (the slowest and the lowest of %6 runs).</source>
+        <translation>%1（%2 个权重），%3 轮。在双核电脑上实测：从点击开始到得到结果 %4，MNIST 测试集准确率 %5（%6 次运行中最慢的时间和最低的准确率）。</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="219"/>
         <source>%1 (%2 weights). About %3 min for %4 epochs on a 2-core computer, plus a minute to test and export.</source>
         <translation>%1（%2 个权重）。在双核电脑上 %4 轮约需 %3 分钟，另加约一分钟测试和导出。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="166"/>
-        <source>These settings reached %1 on the MNIST test set on such a computer.</source>
-        <translation>这些设置在这样的计算机上于 MNIST 测试集达到 %1。</translation>
-    </message>
-    <message>
-        <location filename="../training_dialog.py" line="174"/>
+        <location filename="../training_dialog.py" line="230"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="184"/>
+        <location filename="../training_dialog.py" line="240"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="187"/>
+        <location filename="../training_dialog.py" line="243"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="228"/>
+        <location filename="../training_dialog.py" line="285"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="242"/>
+        <location filename="../training_dialog.py" line="299"/>
         <source>Testing the new model on the MNIST test set and exporting it...</source>
         <translation>正在用 MNIST 测试集测试新模型并导出...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="244"/>
+        <location filename="../training_dialog.py" line="301"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="266"/>
+        <location filename="../training_dialog.py" line="326"/>
         <source>The last run failed: the model in use is unchanged.</source>
         <translation>上次训练失败：当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="268"/>
+        <location filename="../training_dialog.py" line="328"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -698,7 +718,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="276"/>
+        <location filename="../training_dialog.py" line="336"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
@@ -706,67 +726,69 @@ The model in use is unchanged.</source>
 <context>
     <name>TrainingOutcome</name>
     <message>
-        <location filename="../training_outcome.py" line="40"/>
-        <source>Confusion matrix on the MNIST test set (rows: true digit, columns: predicted)</source>
-        <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：预测数字）</translation>
-    </message>
-    <message>
-        <location filename="../training_outcome.py" line="45"/>
+        <location filename="../training_outcome.py" line="57"/>
         <source>Use the new model</source>
         <translation>使用新模型</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="46"/>
+        <location filename="../training_outcome.py" line="58"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="76"/>
+        <location filename="../training_outcome.py" line="92"/>
         <source>New model: %1 on the MNIST test set. Model in use: %2.</source>
         <translation>新模型：MNIST 测试集准确率 %1。当前模型：%2。</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="80"/>
+        <location filename="../training_outcome.py" line="96"/>
         <source>The new model reads fewer test digits right than the one in use: keeping the one in use (Discard) is the better choice.</source>
         <translation>新模型在测试集上认对的数字比当前模型少：保留当前模型（放弃）更好。</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="88"/>
+        <location filename="../training_outcome.py" line="104"/>
         <source>On your held-out samples (%1): %2 before, %3 after.</source>
         <translation>在你预留的样本（%1 个）上：之前 %2，之后 %3。</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="92"/>
+        <location filename="../training_outcome.py" line="108"/>
         <source>Too few samples to hold some back and measure the gain fairly (a fifth is held back: teach %1 or more).</source>
         <translation>样本太少，无法预留一部分来公平衡量提升（预留五分之一：请教它 %1 个或更多）。</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="95"/>
+        <location filename="../training_outcome.py" line="111"/>
         <source>On the first %1 MNIST test digits: %2 before, %3 after.</source>
         <translation>在前 %1 个 MNIST 测试数字上：之前 %2，之后 %3。</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="98"/>
+        <location filename="../training_outcome.py" line="114"/>
         <source>Fine-tuning took %1.</source>
         <translation>微调用时 %1。</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="105"/>
+        <location filename="../training_outcome.py" line="41"/>
+        <location filename="../training_outcome.py" line="121"/>
         <source>In use</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="105"/>
+        <location filename="../training_outcome.py" line="41"/>
+        <location filename="../training_outcome.py" line="121"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="116"/>
+        <location filename="../training_outcome.py" line="42"/>
+        <source>Confusion matrices on the MNIST test set (rows: true digit, columns: read as). Marked: the mistakes that changed most, orange where the new model makes more, green fewer.</source>
+        <translation>MNIST 测试集上的混淆矩阵（行：真实数字，列：识别结果）。标出的是变化最大的错误：橙色表示新模型错得更多，绿色表示更少。</translation>
+    </message>
+    <message>
+        <location filename="../training_outcome.py" line="136"/>
         <source>%1 read as %2 (+%3 points)</source>
         <translation>%1 被认成 %2（+%3 个百分点）</translation>
     </message>
     <message>
-        <location filename="../training_outcome.py" line="120"/>
+        <location filename="../training_outcome.py" line="140"/>
         <source>Mistakes that grew most against the model in use (marked): %1.</source>
         <translation>比当前模型增加最多的错误（已标出）：%1。</translation>
     </message>
