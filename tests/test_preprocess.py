@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from digitpad.preprocess import stroke_width, to_mnist
+from digitpad.preprocess import ink_map, stroke_width, to_mnist
 from tests.helpers import draw
 
 
@@ -142,3 +142,12 @@ def test_any_gray_image_gives_a_valid_mnist_frame_or_none(image):
     if digit is not None:
         assert digit.shape == (28, 28) and digit.dtype == np.float32
         assert np.isfinite(digit).all() and 0 <= digit.min() and digit.max() <= 1
+
+
+def test_ink_map_measures_from_the_background_either_way_whatever_its_number_type():
+    """Ink is how far a pixel lies from the background towards the ink, saturating at 0 beyond
+    it; a background given as a numpy integer works as a Python one does."""
+    gray = np.array([[0, 100, 199, 200, 255]], np.uint8)
+    for background in (200, np.uint8(200), np.int64(200)):
+        assert ink_map(gray, background).tolist() == [[200, 100, 1, 0, 0]]  # dark ink on light paper
+    assert ink_map(gray, np.int64(100)).tolist() == [[0, 0, 99, 100, 155]]  # light ink on dark
