@@ -18,7 +18,7 @@ def test_empty_canvas_shows_a_hint_and_no_bars(window):
     assert window.panel.chart.hint() == "Draw a digit"
     assert window.panel.digit_label.text() == ""  # no big dash (it looked like a black bar)
     assert not window.panel.model_view.has_image()
-    assert not window.menus.clear.isEnabled()  # nothing to clear
+    assert not window.menus.clear.isEnabled() and not window.menus.save.isEnabled()  # nothing to clear or save
     shown = qimage_to_gray(window.canvas.grab().toImage())
     assert shown.min() < 200 and qimage_to_gray(window.canvas.image()).min() == 255  # an invitation on
     # screen, never in the picture the model reads
@@ -102,6 +102,7 @@ def test_open_image_shows_it_and_recognises_it(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.photo, timeout=3000)
     assert window.panel.digit_label.text().startswith("3")
     assert window.menus.clear.isEnabled() and window.menus.clear.text() == "Close &photo"  # says what it does
+    assert not window.menus.save.isEnabled()  # "Save drawing" has no drawing to save
     window.menus.clear.trigger()  # back to drawing
     assert window.stack.currentWidget() is window.canvas
     assert window.menus.clear.text() == "&Clear" and not window.menus.clear.isEnabled()

@@ -109,6 +109,7 @@ class Menus(QObject):
         self.undo.setEnabled(drawing and can_undo)
         self.redo.setEnabled(drawing and can_redo)
         self.clear.setEnabled(not (drawing and empty))
+        self.save.setEnabled(drawing and not empty)  # a drawing to save (a photo is the user's own file)
         self.steps.setEnabled(drawing)  # the steps are shown for a drawing
         clear = self.tr("&Clear") if drawing else self.tr("Close &photo")
         if self.clear.text() != clear:  # (this runs at every mouse move of a stroke)
