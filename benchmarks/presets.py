@@ -21,14 +21,15 @@ from digitpad.jobs import Retrain, run_in_child
 from digitpad.train_config import PRESETS
 
 
-def one_run(data: str, preset: str, seed: int) -> tuple[float, float]:
-    """(wall seconds, MNIST test accuracy) of one retraining with ``preset``, as the menu runs it."""
+def one_run(data: str, preset: str, seed: int, limit: int | None = None) -> tuple[float, float]:
+    """(wall seconds, MNIST test accuracy) of one retraining with ``preset``, as the menu runs it
+    (``limit``: on the first N training images only, to try the benchmark out)."""
     context = multiprocessing.get_context("spawn")  # as the window starts its child
     queue = context.Queue()
     with tempfile.TemporaryDirectory() as staging:
+        job = Retrain(data, replace(PRESETS[preset], seed=seed, limit=limit))
         started = time.perf_counter()
-        child = context.Process(target=run_in_child,
-                                args=(Retrain(data, replace(PRESETS[preset], seed=seed)), Path(staging), queue))
+        child = context.Process(target=run_in_child, args=(job, Path(staging), queue))
         child.start()
         while True:
             kind, payload = queue.get()
@@ -46,10 +47,11 @@ def main() -> None:
     parser.add_argument("data", help="the MNIST folder")
     parser.add_argument("--preset", choices=tuple(PRESETS), default="quick")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit", type=int, help="train on the first N images only (to try it out)")
     args = parser.parse_args()
     figures = []
     for run in range(args.runs):
-        seconds, accuracy = one_run(args.data, args.preset, seed=run)
+        seconds, accuracy = one_run(args.data, args.preset, seed=run, limit=args.limit)
         figures.append((seconds, accuracy))
         print(f"run {run + 1} (seed {run}): {seconds:.0f} s ({seconds / 60:.1f} min), {accuracy:.2%}", flush=True)
     slowest, lowest = max(s for s, _ in figures), min(a for _, a in figures)
