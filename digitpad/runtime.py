@@ -14,7 +14,11 @@ import numpy as np
 CLASSES = 10  # the digits 0-9: what every model outputs
 ROUNDING = 1e-4  # a probability may stray this far out of [0, 1] in float32 (an 8-bit model's softmax)
 LARGEST = 256  # digits per run: batches are padded to a power of two up to this
-THREADS = min(2, os.cpu_count() or 1)  # two threads: a digit in 0.044 ms here, one thread 0.058 ms
+THREADS = min(2, os.cpu_count() or 1)  # for large batches: 256 digits 53 us a digit here, one thread 85
+# Up to this many digits run on one thread: what a drawing or a photo holds. A second thread,
+# asleep between calls, costs more to wake than it saves: recognize() took 0.161 ms with one
+# thread and 0.18-0.24 ms with two here (2026-12-02), though two run a digit faster in a loop.
+ONE_THREAD_UP_TO = 16
 SHAPE = [28, 28, 1]  # one digit, as the model takes it
 _quiet = [False]  # LiteRT has said its one line on stderr (and was not heard)
 
@@ -27,7 +31,8 @@ class Predictor:
     """A digit model loaded once; ``predict`` maps (N, 28, 28) images to (N, 10) probabilities.
 
     An interpreter is prepared for each batch size used, rounded up to a power of two (resizing
-    one costs more than running it). Safe to call from several threads: one runs at a time.
+    one costs more than running it), on one thread for small batches (``ONE_THREAD_UP_TO``).
+    Safe to call from several threads: one runs at a time.
     """
 
     def __init__(self, path: str | os.PathLike):
@@ -72,7 +77,8 @@ class Predictor:
         from ai_edge_litert.interpreter import Interpreter  # noqa: PLC0415 - keeps `import digitpad` light
 
         try:
-            interpreter = Interpreter(model_content=self._model, num_threads=THREADS)
+            threads = 1 if size <= ONE_THREAD_UP_TO else THREADS
+            interpreter = Interpreter(model_content=self._model, num_threads=threads)
             details = interpreter.get_input_details()
             if len(details) != 1 or list(details[0]["shape"][1:]) != SHAPE:
                 raise ModelError(f"{self.path} does not take 28x28x1 images.")
