@@ -45,7 +45,10 @@ PRESETS = {
     "quick": TrainConfig(epochs=5, lr_decay=0.5, augment_scale=0.5, real_world=0.0, seed=0),
     "full": TrainConfig(),
 }
-MEASURED: dict[str, Measured] = {}  # per preset, once measured
+MEASURED: dict[str, Measured] = {  # per preset, once measured
+    # the bundled model itself: train_model.py --preset full, 2026-12-02, other work running beside it
+    "full": Measured(minutes=38.0, accuracy=0.9951, runs=1),
+}
 RETRAIN = PRESETS["quick"]  # what the retrain dialog offers first
 
 
