@@ -128,15 +128,14 @@ class Recognizer:
 
     def _join_parts(self, gray: np.ndarray, results: list[Recognition], heights: list[float]):
         """Neighbours that are parts of one digit (an open 4's two strokes) read as one: close
-        together, narrow together, and one of them unsure where together they read surely."""
+        together, narrow together, and read surely together, more surely than the less sure part."""
         joined, kept_heights = [], []
         for result, height in zip(results, heights, strict=True):
             before = joined[-1] if joined else None
-            if before and _may_join(before.box, result.box, height) \
-                    and min(before.confidence, result.confidence) < MARK_SURE:
+            if before and _may_join(before.box, result.box, height):
                 box = _around(before.box, result.box)
                 [together] = self._classify([to_mnist(gray[box[1]:box[3], box[0]:box[2]])], [box])
-                if together.confidence >= MARK_SURE:
+                if together.confidence >= max(MARK_SURE, min(before.confidence, result.confidence) + AS_SURE):
                     joined[-1] = together
                     continue
             joined.append(result)
