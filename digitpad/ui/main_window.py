@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self._on_pen_width(self.pen_slider.value())
         self.reset_button.setText(self.tr("Reset to bundled model"))
         self.menus.retranslate()
+        self.statusBar().clearMessage()  # a note in the language before is not left behind
         self._update_edit_actions()  # Clear's text depends on what is shown
         self._show_results(self.results)
 
