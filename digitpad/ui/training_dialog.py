@@ -209,12 +209,14 @@ class TrainingDialog(QDialog):
                        "mlp": self.tr("Dense layers only: the quickest, blind to where strokes are")}[chosen]
         measured = MEASURED.get(name)
         if measured:
+            runs = self.tr("one run") if measured.runs == 1 else \
+                self.tr("the slowest and the lowest of %1 runs").replace("%1", str(measured.runs))
             self.estimate.setText(
                 self.tr("%1 (%2 weights), %3 epochs. Measured on a 2-core computer: %4 from Start to the "
-                        "result and %5 on the MNIST test set (the slowest and the lowest of %6 runs).")
+                        "result and %5 on the MNIST test set (%6).")
                 .replace("%1", description).replace("%2", f"{weights:,}").replace("%3", str(self.epochs.value()))
                 .replace("%4", duration(measured.minutes * 60)).replace("%5", f"{measured.accuracy:.2%}")
-                .replace("%6", str(measured.runs)))
+                .replace("%6", runs))
             return
         self.estimate.setText(self.tr("%1 (%2 weights). About %3 min for %4 epochs on a 2-core computer, "
                                       "plus a minute to test and export.")
