@@ -74,7 +74,17 @@ def untranslated(texts: list[str]) -> list[str]:
             if any(phrase in text for phrase in phrases) or text.strip(" .:") in words]
 
 
-def test_every_window_and_dialog_shows_chinese(make_window, qtbot, monkeypatch, tmp_path):
+@pytest.fixture()
+def chinese():
+    """The app's texts in Chinese for one test, English again after it (the translator is the
+    application's, shared by every window)."""
+    yield
+    from digitpad.ui import language
+
+    language.install("en")
+
+
+def test_every_window_and_dialog_shows_chinese(make_window, qtbot, monkeypatch, chinese):
     window = make_window()
     window.resize(900, 600)
     window.show()
