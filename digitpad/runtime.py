@@ -52,9 +52,11 @@ class Predictor:
     def predict(self, images: np.ndarray) -> np.ndarray:
         """Probabilities (N, 10) for float32 images (N, 28, 28) in [0, 1]."""
         batch = np.ascontiguousarray(images, dtype=np.float32).reshape(-1, *SHAPE)
+        if not len(batch):
+            return np.zeros((0, CLASSES), np.float32)
         with self._lock:
             parts = [self._run(batch[start:start + LARGEST]) for start in range(0, len(batch), LARGEST)]
-        scores = parts[0] if len(parts) == 1 else np.concatenate(parts) if parts else np.zeros((0, CLASSES), np.float32)
+        scores = parts[0] if len(parts) == 1 else np.concatenate(parts)  # one batch: no copy
         if scores.shape != (len(batch), CLASSES) or not np.isfinite(scores).all():
             raise ModelError(f"The model {self.path.name} gave no usable answer (not 10 finite numbers).")
         return scores
