@@ -223,15 +223,17 @@ def test_the_form_offers_the_presets_with_their_measured_time_and_accuracy(windo
     assert dialog.recipe.currentText() == "Quick" and dialog.epochs.value() == quick.epochs
     def says_measured(name: str) -> bool:
         measured = MEASURED[name]
-        return f"{duration(measured.minutes * 60)} from Start to the result and {measured.accuracy:.2%}" \
-            in dialog.estimate.text()
+        runs = "one run" if measured.runs == 1 else f"of {measured.runs} runs"
+        text = dialog.estimate.text()
+        return f"{duration(measured.minutes * 60)} from Start to the result and {measured.accuracy:.2%}" in text \
+            and runs in text
 
-    assert says_measured("quick") if "quick" in MEASURED else "About" in dialog.estimate.text()
+    assert says_measured("quick")
     assert dialog._config() == quick
     dialog.recipe.setCurrentIndex(1)
     dialog.recipe.activated.emit(1)  # as a click on "Full" does
     assert dialog.epochs.value() == full.epochs and dialog._config() == full
-    assert says_measured("full") if "full" in MEASURED else "About" in dialog.estimate.text()
+    assert says_measured("full")
     dialog.epochs.setValue(10)  # another number of epochs: a custom run on the full recipe's rates
     assert dialog.recipe.currentText() == "Custom" and dialog._config().lr_decay == full.lr_decay
     assert "The bundled model's network (871,978 weights). About 8 min for 10 epochs" in dialog.estimate.text()

@@ -77,8 +77,8 @@ class MainWindow(QMainWindow):
         self.canvas.stroke_finished.connect(self.live.submit)
         self.files = FileActions(self, settings, self.live, self.canvas, lambda: self.results)
         self.menus = Menus(self)
-        for button, action in zip(self.tool_buttons, self.menus.tool_actions(), strict=True):
-            button.setDefaultAction(action)
+        for name, button in self.tool_buttons.items():
+            button.setDefaultAction(getattr(self.menus, name))
         self.canvas.changed.connect(self._update_edit_actions)
         self.canvas.stroke_finished.connect(self._update_edit_actions)
         self._restore_settings()
@@ -99,17 +99,18 @@ class MainWindow(QMainWindow):
         self.pen_slider.setRange(*PEN_WIDTHS)
         self.pen_slider.setMaximumWidth(160)
         self.pen_slider.valueChanged.connect(self._on_pen_width)
-        beside, alone = Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly
-        self.tool_buttons = [QToolButton(toolButtonStyle=alone if i < 2 else beside, autoRaise=i < 2)  # noqa: PLR2004
-                             for i in range(len(Menus.TOOLS))]  # open, save (their names as tips) | undo, redo, clear
+        icons = {name: QToolButton(autoRaise=True) for name in Menus.FILE_TOOLS}
+        named = {name: QToolButton(toolButtonStyle=Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                 for name in Menus.EDIT_TOOLS}
+        self.tool_buttons = icons | named  # by action name; their actions are set once the menus exist
         tools = QHBoxLayout()
-        for button in self.tool_buttons[:2]:
+        for button in icons.values():
             tools.addWidget(button)
         tools.addSpacing(12)
         tools.addWidget(self.pen_label)
         tools.addWidget(self.pen_slider)
         tools.addStretch()
-        for button in self.tool_buttons[2:]:
+        for button in named.values():
             tools.addWidget(button)
         left = QVBoxLayout()
         left.addLayout(tools)

@@ -18,7 +18,8 @@ class Menus(QObject):
     """Every action of the window, in its menus. ``window`` (with its ``files`` and ``model``)
     provides the slots they trigger."""
 
-    TOOLS = ("open", "save", "undo", "redo", "clear")  # the actions beside the canvas, in order
+    FILE_TOOLS = ("open", "save")  # beside the canvas, as icons (their names as tips)...
+    EDIT_TOOLS = ("undo", "redo", "clear")  # ...and with their names
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -84,10 +85,6 @@ class Menus(QObject):
         self.model_menu.addActions([self.load_model, self.reset_model])
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.steps, self.shortcuts, self.about])
-
-    def tool_actions(self) -> list[QAction]:
-        """The actions of ``TOOLS``, for the buttons beside the canvas."""
-        return [getattr(self, name) for name in self.TOOLS]
 
     def set_icons(self, palette: QPalette) -> None:
         """Every action that has a drawing gets its icon, in ``palette``'s colours."""
