@@ -18,6 +18,7 @@ process, in turn with the others: e.g. the configuration the speed issue was mea
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -52,7 +53,7 @@ class Checkout:
     """``recognize()`` of another digitpad checkout, timed in a child process run from it."""
 
     TIMER = """
-import sys, time
+import json, sys, time
 import numpy as np
 from digitpad.recognizer import Recognizer
 drawing, calls, recognizer = np.load(sys.argv[1]), int(sys.argv[2]), Recognizer()
@@ -63,7 +64,7 @@ for _ in range(calls):
     start = time.perf_counter()
     recognizer.recognize(drawing)
     times.append(time.perf_counter() - start)
-print(repr(times))
+print(json.dumps(times))
 """
 
     def __init__(self, folder: Path, drawing: np.ndarray, scratch: str):
@@ -74,7 +75,7 @@ print(repr(times))
         environment = {**os.environ, "PYTHONPATH": str(self.folder)}
         done = subprocess.run([sys.executable, "-c", self.TIMER, str(self.image), str(calls)], cwd=self.folder,
                               env=environment, capture_output=True, text=True, check=True)
-        return [float(t) for t in done.stdout.strip().splitlines()[-1].strip("[]").split(",")]
+        return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def in_rounds(steps: dict, rounds: int, calls: int) -> dict[str, tuple[float, float, float]]:
