@@ -47,6 +47,34 @@ def cnn() -> keras.Model:
     )
 
 
+def allconv() -> keras.Model:
+    """Convolutions all the way (~0.33M params): two blocks of two 3x3 convolutions and a strided
+    5x5 one in place of pooling (32, then 64 filters), a 4x4 convolution to 128 features, then
+    the 10 classes. As quick to train here as ``cnn``, with a third of its weights."""
+    def conv(filters: int, size: int, strides: int = 1, padding: str = "valid") -> list[layers.Layer]:
+        return [
+            layers.Conv2D(filters, size, strides=strides, padding=padding, use_bias=False),
+            layers.BatchNormalization(momentum=0.9),
+            layers.ReLU(),
+        ]
+
+    def block(filters: int) -> list[layers.Layer]:
+        return [*conv(filters, 3), *conv(filters, 3), *conv(filters, 5, 2, "same"), layers.Dropout(0.4)]
+
+    return keras.Sequential(
+        [
+            keras.Input(INPUT_SHAPE),
+            *block(32),  # 28 -> 24 -> 12
+            *block(64),  # 12 -> 8 -> 4
+            *conv(128, 4),  # 4 -> 1
+            layers.Flatten(),
+            layers.Dropout(0.4),
+            layers.Dense(CLASSES, activation="softmax"),
+        ],
+        name="allconv",
+    )
+
+
 def small_cnn() -> keras.Model:
     """Seed model: the Keras tutorial's convnet (two conv/pool layers, dropout, softmax)."""
     return keras.Sequential(
@@ -78,7 +106,7 @@ def mlp() -> keras.Model:
     )
 
 
-BUILDERS = dict(zip(ARCHITECTURES, (cnn, small_cnn, mlp), strict=True))  # in ARCHITECTURES' order
+BUILDERS = dict(zip(ARCHITECTURES, (cnn, allconv, small_cnn, mlp), strict=True))  # in ARCHITECTURES' order
 
 
 def build(architecture: str) -> keras.Model:

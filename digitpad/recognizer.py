@@ -214,12 +214,20 @@ def _may_join(first: Box, second: Box, height: float) -> bool:
 
 def is_mark(result: Recognition, line_height: float) -> bool:
     """A dot, dash, comma or "=" beside the digits: much shorter or flatter than the digits of its
-    line, and not read surely; or both short and flat, however it is read."""
+    line, and not read surely; or both short and flat, however it is read, unless strokes cross
+    it both ways as they cross a small 0 (a dash, an "=" or a dot is one stroke deep one way)."""
     left, top, right, bottom = result.box
     height, width = bottom - top, right - left
     short, flat = height < MARK_HEIGHT * line_height, width > MARK_FLAT * height
     tiny = height < MARK_TINY * line_height
-    return tiny or (short and flat) or ((short or flat) and result.confidence < MARK_SURE)
+    stroke = short and flat and not (result.image is not None and _crossed_both_ways(result.image))
+    return tiny or stroke or ((short or flat) and result.confidence < MARK_SURE)
+
+
+def _crossed_both_ways(image: np.ndarray) -> bool:
+    """The middle rows of ``image`` cross two strokes and so do its middle columns: a loop."""
+    middle = slice(11, 17)
+    return int(touching.crossings(image)[middle].min()) >= 2 and int(touching.crossings(image.T)[middle].min()) >= 2
 
 
 def _rescaled(result: Recognition, scale: float) -> Recognition:

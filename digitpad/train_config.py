@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-ARCHITECTURES = ("cnn", "small_cnn", "mlp")  # the networks ``model.build`` makes, the default first
+ARCHITECTURES = ("cnn", "allconv", "small_cnn", "mlp")  # the networks ``model.build`` makes, the default first
 
 
 @dataclass
@@ -57,7 +57,7 @@ RETRAIN = PRESETS["quick"]  # what the retrain dialog offers first
 
 @dataclass
 class FineTuneConfig:
-    """How the dense head is adapted to the user's own samples in seconds."""
+    """How the head of the model is adapted to the user's own samples in seconds."""
 
     epochs: int = 3
     batch_size: int = 64

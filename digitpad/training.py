@@ -202,7 +202,7 @@ def fine_tune(model: keras.Model, images: np.ndarray, labels: np.ndarray, data: 
               hooks: Hooks | None = None, config: FineTuneConfig | None = None) -> FineTuneResult:
     """Adapt ``model`` to the user's samples (N, 28, 28) in seconds; ``model`` itself is not changed.
 
-    Only the dense head learns; the user's samples are repeated and mixed with MNIST (when
+    Only the head learns (``_head_start``); the user's samples are repeated and mixed with MNIST (when
     ``data`` is given) so that the rest is not forgotten. A share of the samples is held out to
     measure the gain.
     """
@@ -221,8 +221,7 @@ def fine_tune(model: keras.Model, images: np.ndarray, labels: np.ndarray, data: 
         test_x, test_y = to_model_input(data.x_test[:config.test_images]), data.y_test[:config.test_images]
     tuned = keras.models.clone_model(model)
     tuned.set_weights(model.get_weights())
-    flatten = next(i for i, layer in enumerate(tuned.layers) if isinstance(layer, keras.layers.Flatten))
-    for layer in tuned.layers[: flatten + 1]:
+    for layer in tuned.layers[: _head_start(tuned)]:
         layer.trainable = False
     repeat = max(1, config.user_images // max(1, len(fit)))
     x = np.concatenate([np.repeat(user_x[fit], repeat, axis=0)] + ([mnist_x] if mnist_x is not None else []))
@@ -246,6 +245,15 @@ def fine_tune(model: keras.Model, images: np.ndarray, labels: np.ndarray, data: 
         accuracy(model, test_x, test_y), accuracy(tuned, test_x, test_y),
         len(held), 0 if test_x is None else len(test_x), time.perf_counter() - started,
     )
+
+
+def _head_start(model: keras.Model) -> int:
+    """Where the head of ``model`` begins: after the last layer that shrinks the image (a pooling
+    or a strided convolution), so that it sees whole digits; 0 (all of it) if none does."""
+    shrinking = [i for i, layer in enumerate(model.layers)
+                 if isinstance(layer, (keras.layers.MaxPooling2D, keras.layers.AveragePooling2D))
+                 or (isinstance(layer, keras.layers.Conv2D) and max(layer.strides) > 1)]
+    return shrinking[-1] + 1 if shrinking else 0
 
 
 def evaluate(predictor: Predictor, images: np.ndarray, labels: np.ndarray) -> Evaluation:

@@ -1,6 +1,7 @@
 """Numbers as people write them: touching digits, digits on the frame, separators, two rows, and
 boxes in the pixels of the image given."""
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -62,15 +63,21 @@ def test_what_counts_as_a_mark_beside_the_digits():
     """Marks: a piece a quarter as tall as its line's digits however surely it reads (a fragment
     cut off a joined pair, a small loop); short or flat pieces read unsurely; dashes. Small
     digits read surely (cents written half as tall) stay."""
-    def piece(width, height, sure):
+    def piece(width, height, sure, image=None):
         probabilities = np.full(10, (1 - sure) / 9, np.float32)
         probabilities[0] = sure
-        return Recognition(0, probabilities, box=(0, 0, width, height))
+        return Recognition(0, probabilities, image, box=(0, 0, width, height))
+
+    ring, bars = np.zeros((28, 28), np.float32), np.zeros((28, 28), np.float32)
+    cv2.ellipse(ring, (14, 14), (10, 6), 0, 0, 360, 1.0, 2)  # a small 0, written flat
+    bars[9:12, 4:24] = bars[16:19, 4:24] = 1.0  # an "="
 
     line = 60
     assert is_mark(piece(14, 15, 1.0), line)  # a quarter as tall: a mark, though read surely
     assert is_mark(piece(20, 27, 0.6), line) and not is_mark(piece(20, 27, 0.99), line)  # small 0s
     assert is_mark(piece(40, 8, 1.0), line)  # a dash
+    assert not is_mark(piece(36, 24, 1.0, ring), line)  # short and flat, but a loop: a small 0
+    assert is_mark(piece(36, 24, 1.0, bars), line)  # as short and flat, and one stroke deep each way
     assert not is_mark(piece(40, 58, 0.6), line)  # a digit the model is unsure of is still a digit
 
 

@@ -101,11 +101,27 @@ def test_model_card_describes_the_model(trained, mnist_slice, tmp_path):
     assert (tmp_path / "curves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.mark.parametrize("architecture", ["mlp", "small_cnn"])
-def test_seed_architectures_train_too(architecture, mnist_slice):
+@pytest.mark.parametrize("architecture", ["allconv", "mlp", "small_cnn"])
+def test_other_architectures_train_too(architecture, mnist_slice):
     config = TrainConfig(architecture=architecture, epochs=1, batch_size=32, augment=False)
     result = training.train(mnist_slice, config)
     assert result.history["val_accuracy"][0] > 0.5
+
+
+def test_fine_tuning_adapts_the_layers_after_the_last_that_shrinks_the_image():
+    import keras
+
+    def head(architecture_or_model):
+        model = models.build(architecture_or_model) if isinstance(architecture_or_model, str) else architecture_or_model
+        return [type(layer).__name__ for layer in model.layers[training._head_start(model):]]
+
+    assert head("cnn") == ["Dropout", "Flatten", "Dense", "BatchNormalization", "ReLU", "Dropout", "Dense"]
+    assert head("allconv") == ["BatchNormalization", "ReLU", "Dropout", "Conv2D", "BatchNormalization", "ReLU",
+                               "Flatten", "Dropout", "Dense"]
+    assert head("mlp") == ["Flatten", "Dense", "Dense", "Dense"]  # nothing shrinks: all of it
+    pooled = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Conv2D(4, 3),
+                               keras.layers.GlobalAveragePooling2D(), keras.layers.Dense(10)])
+    assert head(pooled) == ["Conv2D", "GlobalAveragePooling2D", "Dense"]  # no Flatten needed
 
 
 def test_unknown_architecture():

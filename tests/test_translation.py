@@ -25,7 +25,7 @@ from digitpad.jobs import StagedModel, TunedFigures  # noqa: E402
 from digitpad.ui.language import TRANSLATIONS  # noqa: E402
 from tests.qt_helpers import ONE, stroke  # noqa: E402
 
-NAMES = {"MNIST", "digitpad", "cnn", "small_cnn", "mlp", "LiteRT", "Keras", "JSON", "CSV", "PNG"}
+NAMES = {"MNIST", "digitpad", "cnn", "allconv", "small_cnn", "mlp", "LiteRT", "Keras", "JSON", "CSV", "PNG"}
 
 
 def english() -> tuple[set[str], set[str]]:

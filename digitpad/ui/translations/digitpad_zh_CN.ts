@@ -98,67 +98,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>digitpad: handwritten digit recognition</source>
         <translation>digitpad：手写数字识别</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Pen width</source>
         <translation>笔宽</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Pen width: %1 px</source>
         <translation>笔宽：%1 像素</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Reset to bundled model</source>
         <translation>恢复为内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="179"/>
         <source>The model could not be loaded: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="187"/>
         <source>Draw or open a digit first.</source>
         <translation>请先写一个数字或打开一张图片。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="235"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="236"/>
         <source>No digit found in this image</source>
         <translation>图片中没有找到数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="274"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="282"/>
         <source>%1: press Esc to go back to drawing</source>
         <translation>%1：按 Esc 返回绘图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Cannot open image</source>
         <translation>无法打开图片</translation>
     </message>
@@ -166,132 +166,132 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../menus.py" line="114"/>
+        <location filename="../menus.py" line="111"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="114"/>
+        <location filename="../menus.py" line="111"/>
         <source>Close &amp;photo</source>
         <translation>关闭照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="119"/>
+        <location filename="../menus.py" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="120"/>
+        <location filename="../menus.py" line="117"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="121"/>
+        <location filename="../menus.py" line="118"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="122"/>
+        <location filename="../menus.py" line="119"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="123"/>
+        <location filename="../menus.py" line="120"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="124"/>
+        <location filename="../menus.py" line="121"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="125"/>
+        <location filename="../menus.py" line="122"/>
         <source>&amp;Open image...</source>
         <translation>打开图片(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="126"/>
+        <location filename="../menus.py" line="123"/>
         <source>&amp;Save drawing...</source>
         <translation>保存绘图(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="127"/>
+        <location filename="../menus.py" line="124"/>
         <source>Save the &amp;reading...</source>
         <translation>保存识别结果(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="128"/>
+        <location filename="../menus.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="129"/>
+        <location filename="../menus.py" line="126"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="130"/>
+        <location filename="../menus.py" line="127"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="131"/>
+        <location filename="../menus.py" line="128"/>
         <source>&amp;Copy the number</source>
         <translation>复制数字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="132"/>
+        <location filename="../menus.py" line="129"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="133"/>
+        <location filename="../menus.py" line="130"/>
         <source>&amp;Thinner pen</source>
         <translation>笔变细(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="134"/>
+        <location filename="../menus.py" line="131"/>
         <source>T&amp;hicker pen</source>
         <translation>笔变粗(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="135"/>
+        <location filename="../menus.py" line="132"/>
         <source>&amp;Retrain...</source>
         <translation>重新训练(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="136"/>
+        <location filename="../menus.py" line="133"/>
         <source>&amp;Fine-tune on my samples...</source>
         <translation>用我的样本微调(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="137"/>
+        <location filename="../menus.py" line="134"/>
         <source>My &amp;samples...</source>
         <translation>我的样本(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="138"/>
+        <location filename="../menus.py" line="135"/>
         <source>&amp;Load model...</source>
         <translation>加载模型(&amp;L)...</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="139"/>
+        <location filename="../menus.py" line="136"/>
         <source>Reset to &amp;bundled model</source>
         <translation>恢复为内置模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="140"/>
+        <location filename="../menus.py" line="137"/>
         <source>&amp;How it works, step by step</source>
         <translation>工作原理，一步一步(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="141"/>
+        <location filename="../menus.py" line="138"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="142"/>
+        <location filename="../menus.py" line="139"/>
         <source>&amp;About digitpad</source>
         <translation>关于 digitpad(&amp;A)</translation>
     </message>
@@ -554,172 +554,177 @@ Draw a digit and watch a neural network recognise it.</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../training_dialog.py" line="71"/>
+        <location filename="../training_dialog.py" line="72"/>
         <source>Fine-tune on my samples</source>
         <translation>用我的样本微调</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="72"/>
+        <location filename="../training_dialog.py" line="73"/>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="73"/>
+        <location filename="../training_dialog.py" line="74"/>
         <source>Retrain the model</source>
         <translation>重新训练模型</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="90"/>
+        <location filename="../training_dialog.py" line="91"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="95"/>
+        <location filename="../training_dialog.py" line="96"/>
         <source>MNIST folder:</source>
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="101"/>
+        <location filename="../training_dialog.py" line="102"/>
         <source>Include my %1 samples</source>
         <translation>包含我的 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="102"/>
+        <location filename="../training_dialog.py" line="103"/>
         <source>No samples of my handwriting yet (teach some with &quot;That&apos;s a:&quot;)</source>
         <translation>还没有我的笔迹样本（用“其实是：”教它）</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="106"/>
+        <location filename="../training_dialog.py" line="107"/>
         <source>Recipe:</source>
         <translation>方案：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="107"/>
+        <location filename="../training_dialog.py" line="108"/>
         <source>Architecture:</source>
         <translation>网络结构：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="108"/>
+        <location filename="../training_dialog.py" line="109"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="113"/>
+        <location filename="../training_dialog.py" line="114"/>
         <source>%1 samples of your handwriting. MNIST, if found, is mixed in so the model does not forget other people&apos;s digits.</source>
         <translation>你的笔迹样本共 %1 个。如果找到 MNIST，会混入其中，使模型不会忘记别人写的数字。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="116"/>
+        <location filename="../training_dialog.py" line="117"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="119"/>
+        <location filename="../training_dialog.py" line="120"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="136"/>
+        <location filename="../training_dialog.py" line="137"/>
         <source>Starting TensorFlow...</source>
         <translation>正在启动 TensorFlow...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="139"/>
+        <location filename="../training_dialog.py" line="140"/>
         <source>blue: training, orange: validation</source>
         <translation>蓝色：训练集，橙色：验证集</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="140"/>
+        <location filename="../training_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="160"/>
+        <location filename="../training_dialog.py" line="161"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="160"/>
+        <location filename="../training_dialog.py" line="161"/>
         <source>Full: the bundled model&apos;s recipe</source>
         <translation>完整：内置模型的训练方案</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="161"/>
+        <location filename="../training_dialog.py" line="162"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="207"/>
+        <location filename="../training_dialog.py" line="208"/>
         <source>The bundled model&apos;s network</source>
         <translation>随附模型的网络</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="208"/>
+        <location filename="../training_dialog.py" line="209"/>
+        <source>Convolutions only, strided where others pool: a third of the weights</source>
+        <translation>只用卷积层，以步进卷积代替池化：权重只有三分之一</translation>
+    </message>
+    <message>
+        <location filename="../training_dialog.py" line="210"/>
         <source>A small convolutional network, three times quicker</source>
         <translation>小型卷积网络，快三倍</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="209"/>
+        <location filename="../training_dialog.py" line="211"/>
         <source>Dense layers only: the quickest, blind to where strokes are</source>
         <translation>只有全连接层：最快，但看不出笔画的位置</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="212"/>
+        <location filename="../training_dialog.py" line="214"/>
         <source>one run</source>
         <translation>一次运行</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="213"/>
+        <location filename="../training_dialog.py" line="215"/>
         <source>the slowest and the lowest of %1 runs</source>
         <translation>%1 次运行中最慢的时间和最低的准确率</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="215"/>
+        <location filename="../training_dialog.py" line="217"/>
         <source>%1 (%2 weights), %3 epochs. Measured on a 2-core computer: %4 from Start to the result and %5 on the MNIST test set (%6).</source>
         <translation>%1（%2 个权重），%3 轮。在双核电脑上实测：从点击开始到得到结果 %4，MNIST 测试集准确率 %5（%6）。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="221"/>
+        <location filename="../training_dialog.py" line="223"/>
         <source>%1 (%2 weights). About %3 min for %4 epochs on a 2-core computer, plus a minute to test and export.</source>
         <translation>%1（%2 个权重）。在双核电脑上 %4 轮约需 %3 分钟，另加约一分钟测试和导出。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="232"/>
+        <location filename="../training_dialog.py" line="234"/>
         <source>MNIST folder</source>
         <translation>MNIST 文件夹</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="242"/>
+        <location filename="../training_dialog.py" line="244"/>
         <source>MNIST found.</source>
         <translation>已找到 MNIST。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="245"/>
+        <location filename="../training_dialog.py" line="247"/>
         <source>No MNIST here. Pick the folder holding train-images-idx3-ubyte.gz and the three other MNIST files (or a mnist.npz), or set %1.</source>
         <translation>这里没有 MNIST。请选择包含 train-images-idx3-ubyte.gz 及其他三个 MNIST 文件（或 mnist.npz）的文件夹，或设置 %1。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="287"/>
+        <location filename="../training_dialog.py" line="289"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="301"/>
+        <location filename="../training_dialog.py" line="303"/>
         <source>Testing the new model on the MNIST test set and exporting it...</source>
         <translation>正在用 MNIST 测试集测试新模型并导出...</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="303"/>
+        <location filename="../training_dialog.py" line="305"/>
         <source>Epoch %1 of %2, batch %3 of %4, about %5 left</source>
         <translation>第 %1/%2 轮，第 %3/%4 批，约剩 %5</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="328"/>
+        <location filename="../training_dialog.py" line="330"/>
         <source>The last run failed: the model in use is unchanged.</source>
         <translation>上次训练失败：当前使用的模型没有改变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="330"/>
+        <location filename="../training_dialog.py" line="332"/>
         <source>Training stopped: %1
 
 The model in use is unchanged.</source>
@@ -728,7 +733,7 @@ The model in use is unchanged.</source>
 当前模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../training_dialog.py" line="338"/>
+        <location filename="../training_dialog.py" line="340"/>
         <source>Cancelled: the model in use is unchanged.</source>
         <translation>已取消：当前模型保持不变。</translation>
     </message>
