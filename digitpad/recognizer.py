@@ -19,8 +19,8 @@ from digitpad.single import readings
 
 SURE = 0.80  # below this confidence the app says it is not sure
 MARK_HEIGHT = 0.5  # a mark is shorter than this share of its line's digits...
-MARK_FLAT = 1.3  # ...or this many times wider than tall...
-MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit
+MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit...
+MARK_FLAT = 1.3  # ...or it is this many times wider than tall too, and one stroke deep
 MARK_TINY = 0.3  # shorter than this share of its line's digits, a mark however it is read
 JOIN_GAP = 0.25  # parts of one digit lie at most this share of its line's height apart
 AS_SURE = 0.02  # two readings of one digit this close in confidence: the likelier way is kept
@@ -213,15 +213,16 @@ def _may_join(first: Box, second: Box, height: float) -> bool:
 
 
 def is_mark(result: Recognition, line_height: float) -> bool:
-    """A dot, dash, comma or "=" beside the digits: much shorter or flatter than the digits of its
-    line, and not read surely; or both short and flat, however it is read, unless strokes cross
-    it both ways as they cross a small 0 (a dash, an "=" or a dot is one stroke deep one way)."""
+    """A dot, dash, comma or "=" beside the digits: much shorter than the digits of its line and
+    not read surely; or short and flat, however it is read, unless strokes cross it both ways as
+    they cross a small 0 (a dash, an "=" or a dot is one stroke deep one way). A flat piece as
+    tall as the digits is kept: likelier two digits touching, or a wide one, than a mark."""
     left, top, right, bottom = result.box
     height, width = bottom - top, right - left
     short, flat = height < MARK_HEIGHT * line_height, width > MARK_FLAT * height
     tiny = height < MARK_TINY * line_height
     stroke = short and flat and not (result.image is not None and _crossed_both_ways(result.image))
-    return tiny or stroke or ((short or flat) and result.confidence < MARK_SURE)
+    return tiny or stroke or (short and result.confidence < MARK_SURE)
 
 
 def _crossed_both_ways(image: np.ndarray) -> bool:

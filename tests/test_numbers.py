@@ -79,6 +79,7 @@ def test_what_counts_as_a_mark_beside_the_digits():
     assert not is_mark(piece(36, 24, 1.0, ring), line)  # short and flat, but a loop: a small 0
     assert is_mark(piece(36, 24, 1.0, bars), line)  # as short and flat, and one stroke deep each way
     assert not is_mark(piece(40, 58, 0.6), line)  # a digit the model is unsure of is still a digit
+    assert not is_mark(piece(80, 50, 0.6), line)  # flat but as tall as digits: two touching, read unsurely
 
 
 def test_an_open_four_of_two_strokes_side_by_side_is_one_digit():
