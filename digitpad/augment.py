@@ -131,6 +131,39 @@ STYLE_SHARE = 0.5  # of the 7s and 1s chosen for a variant, this share is writte
 DARK_ON_LIGHT = 0.5  # this share of the variants is handed over as ink on paper, the rest as MNIST is
 
 
+def pair(first: np.ndarray, second: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Two digits side by side at one height, touching or overlapping a little: what a region of
+    two joined digits looks like before it is cut (white on black, uint8)."""
+    height = 56
+
+    def at_height(image: np.ndarray) -> np.ndarray:
+        tight = _tight(image)
+        width = max(1, round(tight.shape[1] * height / tight.shape[0]))
+        return cv2.resize(tight, (width, height), interpolation=cv2.INTER_LINEAR)
+
+    left, right = at_height(first), at_height(second)
+    overlap = int(rng.integers(0, max(1, min(left.shape[1], right.shape[1]) // 4)))
+    out = np.zeros((height, left.shape[1] + right.shape[1] - overlap), np.uint8)
+    out[:, :left.shape[1]] = left
+    view = out[:, left.shape[1] - overlap:]
+    np.maximum(view, right, out=view)
+    return out
+
+
+def pairs(images: np.ndarray, count: int, seed: int = 0) -> np.ndarray:
+    """``count`` pairs of random MNIST images (N, 28, 28) side by side (``pair``), each read as a
+    piece of a number is (``ink_to_mnist``): float32 (count, 28, 28). No one digit: the model is
+    taught to be unsure of them, so that a joined pair is cut rather than read as one digit."""
+    rng = np.random.default_rng(seed)
+    out = np.zeros((count, 28, 28), np.float32)
+    for i in range(count):
+        first, second = rng.integers(len(images), size=2)
+        digit = ink_to_mnist(pair(images[first], images[second], rng))
+        if digit is not None:
+            out[i] = digit
+    return out
+
+
 def real_world(images: np.ndarray, labels: np.ndarray, seed: int = 0,
                kinds: tuple[str, ...] = tuple(VARIANTS)) -> np.ndarray:
     """One variant of each raw MNIST image (N, 28, 28), of a random kind, read as the app reads

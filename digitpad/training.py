@@ -12,7 +12,7 @@ import numpy as np
 from digitpad import augment
 from digitpad.data import Mnist
 from digitpad.preprocess import to_mnist
-from digitpad.runtime import Predictor
+from digitpad.runtime import CLASSES, Predictor
 from digitpad.train_config import Cancelled, FineTuneConfig, Hooks, Progress, TrainConfig
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -123,13 +123,18 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
         variants = augment.real_world(data.x_train[chosen], labels[chosen], config.seed)
         fit_x = np.concatenate([fit_x, variants[..., None]])
         fit_y = np.concatenate([fit_y, labels[chosen]])
+    targets = np.eye(CLASSES, dtype=np.float32)[fit_y]
+    if config.pairs > 0:  # no one digit: taught as a uniform guess
+        joined = augment.pairs(data.x_train[fit], round(config.pairs * len(fit)), config.seed)
+        fit_x = np.concatenate([fit_x, joined[..., None]])
+        targets = np.concatenate([targets, np.full((len(joined), CLASSES), 1 / CLASSES, np.float32)])
     if initial is None and config.initial:
         initial = models.load(config.initial)
     model = initial if initial is not None else models.build(config.architecture)
     model.compile(
         optimizer=keras.optimizers.Adam(config.learning_rate),
-        loss="sparse_categorical_crossentropy",
-        metrics=["accuracy"],
+        loss="categorical_crossentropy",  # targets as probabilities: a pair's is uniform
+        metrics=[keras.metrics.CategoricalAccuracy(name="accuracy")],
     )
     batches = int(np.ceil(len(fit_x) / config.batch_size))
     best = _BestWeights()
@@ -140,8 +145,8 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
     ]
     started = time.perf_counter()
     history = model.fit(
-        _dataset(fit_x, fit_y, config),
-        validation_data=(images[val], labels[val]),
+        _dataset(fit_x, targets, config),
+        validation_data=(images[val], np.eye(CLASSES, dtype=np.float32)[labels[val]]),
         epochs=config.epochs,
         callbacks=callbacks,
         shuffle=False,  # the dataset shuffles itself

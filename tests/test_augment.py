@@ -1,5 +1,6 @@
 """Real-world training variants: each is a valid MNIST frame of the same digit, made reproducibly."""
 
+import cv2
 import numpy as np
 import pytest
 
@@ -54,3 +55,25 @@ def test_a_flagged_one_gains_ink_left_of_its_top(mnist_slice):
     rows, cols = np.nonzero(plain > 100)
     top_x = cols[rows <= rows.min() + 2].mean()
     assert xs.size and xs.mean() < top_x and ys.mean() < 0.6 * 112
+
+
+def test_a_pair_holds_both_digits_side_by_side_touching_or_overlapping(mnist_slice):
+    first, second = mnist_slice.x_train[0], mnist_slice.x_train[1]
+    rng = np.random.default_rng(0)
+    for _ in range(10):
+        joined = augment.pair(first, second, rng)
+        left, right = (cv2.resize(tight, (round(tight.shape[1] * 56 / tight.shape[0]), 56))
+                       for tight in (augment._tight(first), augment._tight(second)))
+        assert joined.shape[0] == 56
+        widths = left.shape[1] + right.shape[1]
+        assert widths - min(left.shape[1], right.shape[1]) // 4 <= joined.shape[1] <= widths
+        np.testing.assert_array_equal(joined[:, :5], left[:, :5])  # the first digit's left edge...
+        np.testing.assert_array_equal(joined[:, -5:], right[:, -5:])  # ...and the second's right edge
+
+
+def test_pairs_come_as_the_model_sees_pieces_reproducibly(mnist_slice):
+    made = augment.pairs(mnist_slice.x_train[:100], 20, seed=1)
+    assert made.shape == (20, 28, 28) and made.dtype == np.float32 and made.max() == pytest.approx(1.0)
+    wide = [np.flatnonzero(image.any(axis=0)) for image in made]
+    assert np.median([cols[-1] - cols[0] + 1 for cols in wide]) >= 18  # two digits fill the 20 px box across
+    np.testing.assert_array_equal(made, augment.pairs(mnist_slice.x_train[:100], 20, seed=1))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from digitpad import assets, model_compare  # noqa: E402
 from digitpad.jobs import StagedModel, TunedFigures  # noqa: E402
 from digitpad.model_store import ModelStore  # noqa: E402
+from digitpad.train_config import RETRAIN  # noqa: E402
 from tests.helpers import SLICE  # noqa: E402
 from tests.qt_helpers import ONE, stroke  # noqa: E402
 
@@ -61,7 +62,7 @@ def test_retrain_on_a_slice_then_use_the_new_model(window, qtbot, warnings):
         dialog.outcome.use_button.click()
     assert loaded.args[0] == str(window.models.current_tflite())
     assert not staging.exists()  # the staged model was copied into the store, its folder removed
-    assert window.models.card()["architecture"] == "cnn"
+    assert window.models.card()["architecture"] == RETRAIN.architecture == "allconv"  # the quick recipe's
     window.menus.reset_model.trigger()
     qtbot.waitUntil(lambda: window.model.path == str(assets.BUNDLED_TFLITE), timeout=5000)
     assert window.models.previous_tflite().is_file()

@@ -41,7 +41,7 @@ FINISHING_S = 10  # after the last batch: export 0.9 s, test on 10,000 digits 2.
 # measured 2026-12-02 once train() no longer waited for every batch (cnn: whole epochs took 35-55 s
 # as the machine's load varied; allconv: 5 epochs in 3.9 min; the others: 2 epochs of 5,400
 # images, scaled): a guide, not a promise.
-SIZES = {"cnn": (871_978, 0.8), "allconv": (326_826, 0.8), "small_cnn": (34_826, 0.25), "mlp": (235_146, 0.15)}
+SIZES = {"allconv": (326_826, 0.8), "cnn": (871_978, 0.8), "small_cnn": (34_826, 0.25), "mlp": (235_146, 0.15)}
 MOST_EPOCHS = 50
 COMPACT_WIDTH = 560  # a result without tables: a few lines of figures
 
@@ -205,8 +205,8 @@ class TrainingDialog(QDialog):
         self.recipe.setCurrentIndex(list(PRESETS).index(name) if name else len(PRESETS))
         chosen = self.architecture.currentText()
         weights, minutes = SIZES[chosen]
-        description = {"cnn": self.tr("The bundled model's network"),
-                       "allconv": self.tr("Convolutions only, strided where others pool: a third of the weights"),
+        description = {"allconv": self.tr("The bundled model's network"),
+                       "cnn": self.tr("Convolutions with pooling and a dense layer: three times the weights"),
                        "small_cnn": self.tr("A small convolutional network, three times quicker"),
                        "mlp": self.tr("Dense layers only: the quickest, blind to where strokes are")}[chosen]
         measured = MEASURED.get(name)

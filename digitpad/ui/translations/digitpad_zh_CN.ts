@@ -655,8 +655,8 @@ Draw a digit and watch a neural network recognise it.</source>
     </message>
     <message>
         <location filename="../training_dialog.py" line="209"/>
-        <source>Convolutions only, strided where others pool: a third of the weights</source>
-        <translation>只用卷积层，以步进卷积代替池化：权重只有三分之一</translation>
+        <source>Convolutions with pooling and a dense layer: three times the weights</source>
+        <translation>卷积加池化，再接全连接层：权重是三倍</translation>
     </message>
     <message>
         <location filename="../training_dialog.py" line="210"/>
