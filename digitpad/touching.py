@@ -20,7 +20,10 @@ WIDEST = 1.5  # nor is one wider than this share
 ONE_WIDE = 1.2  # a lone region no wider than this share of its height is one digit (a wide 5 or 0)
 WIDE = 0.9  # digits are seldom wider than this share of their height (a wide 0, 4 or 7 is)
 MAX_CUTS = 14  # candidate cuts per region, the thinnest first
-PIECE_COST = 0.5  # each extra piece must gain at least this much log-confidence: no splitting for nothing
+# Each extra piece must gain at least this much log-confidence: no splitting for nothing. A model
+# taught pairs as no digit (``TrainConfig.pairs``) is unsure of a joined pair, so a cut is found
+# where one is needed, and this guards against cuts through one digit (0.5 before such models).
+PIECE_COST = 1.2
 CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one a joint is
 
 

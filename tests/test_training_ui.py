@@ -237,7 +237,7 @@ def test_the_form_offers_the_presets_with_their_measured_time_and_accuracy(windo
     assert says_measured("full")
     dialog.epochs.setValue(10)  # another number of epochs: a custom run on the full recipe's rates
     assert dialog.recipe.currentText() == "Custom" and dialog._config().lr_decay == full.lr_decay
-    assert "The bundled model's network (871,978 weights). About 8 min for 10 epochs" in dialog.estimate.text()
+    assert "The bundled model's network (326,826 weights). About 8 min for 10 epochs" in dialog.estimate.text()
     dialog.architecture.setCurrentText("mlp")
     dialog.epochs.setValue(5)
     assert "About 1 min for 5 epochs" in dialog.estimate.text() and "235,146 weights" in dialog.estimate.text()
