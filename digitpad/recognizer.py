@@ -227,7 +227,7 @@ def is_mark(result: Recognition, line_height: float) -> bool:
 
 def _crossed_both_ways(image: np.ndarray) -> bool:
     """The middle rows of ``image`` cross two strokes and so do its middle columns: a loop."""
-    middle = slice(11, 17)
+    middle = slice(11, 17)  # the central 6 of the 28 rows (columns)
     return int(touching.crossings(image)[middle].min()) >= 2 and int(touching.crossings(image.T)[middle].min()) >= 2
 
 

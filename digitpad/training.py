@@ -123,7 +123,7 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
         variants = augment.real_world(data.x_train[chosen], labels[chosen], config.seed)
         fit_x = np.concatenate([fit_x, variants[..., None]])
         fit_y = np.concatenate([fit_y, labels[chosen]])
-    targets = np.eye(CLASSES, dtype=np.float32)[fit_y]
+    targets = _one_hot(fit_y)
     if config.pairs > 0:  # no one digit: taught as a uniform guess
         joined = augment.pairs(data.x_train[fit], round(config.pairs * len(fit)), config.seed)
         fit_x = np.concatenate([fit_x, joined[..., None]])
@@ -146,7 +146,7 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
     started = time.perf_counter()
     history = model.fit(
         _dataset(fit_x, targets, config),
-        validation_data=(images[val], np.eye(CLASSES, dtype=np.float32)[labels[val]]),
+        validation_data=(images[val], _one_hot(labels[val])),
         epochs=config.epochs,
         callbacks=callbacks,
         shuffle=False,  # the dataset shuffles itself
@@ -154,6 +154,11 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
     )
     best.restore(model)
     return TrainResult(model, _floats_lists(history.history), time.perf_counter() - started)
+
+
+def _one_hot(labels: np.ndarray) -> np.ndarray:
+    """Labels as target probabilities (N, 10): the loss takes probabilities, as a pair's are uniform."""
+    return np.eye(CLASSES, dtype=np.float32)[labels]
 
 
 class _BestWeights(keras.callbacks.Callback):
