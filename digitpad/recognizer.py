@@ -85,15 +85,15 @@ class Recognizer:
         for image in images:
             gray, scale = load_gray_scaled(image)
             pending.append((_candidates(gray), scale))
-        digits = [digit for found, _ in pending for digit, _ in found]
+        digits = [digit for found, _ in pending for digit, _, _ in found]
         batches = [self.predictor.predict(np.stack(digits[at:at + BATCH]))
                    for at in range(0, len(digits), BATCH)]
         probabilities = np.concatenate(batches) if batches else np.zeros((0, 10), np.float32)
         results, start = [], 0
         for found, scale in pending:
             ways = [Recognition(int(p.argmax()), p, digit, box)
-                    for (digit, box), p in zip(found, probabilities[start:start + len(found)], strict=True)]
-            results.append(_rescaled(_surest(ways), scale))
+                    for (digit, box, _), p in zip(found, probabilities[start:start + len(found)], strict=True)]
+            results.append(_rescaled(_surest(ways, [at for _, _, at in found]), scale))
             start += len(found)
         return results
 
@@ -101,7 +101,8 @@ class Recognizer:
                    clean: bool | None = None) -> Recognition:
         """The surest of the ways to read ``gray`` as one digit, with its box."""
         found = _candidates(gray, regions, clean)
-        return _surest(self._classify([digit for digit, _ in found], [box for _, box in found]))
+        ways = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
+        return _surest(ways, [at for _, _, at in found])
 
     def read_digits(self, image: ImageSource, pen: tuple[float, float] | None = None) -> list[Recognition]:
         """Every digit in ``image``, line by line and left to right, each with its ``box``.
@@ -180,14 +181,19 @@ class Recognizer:
 
 
 def _candidates(gray: np.ndarray, regions: list[Region] | None = None,
-                clean: bool | None = None) -> list[tuple[np.ndarray, Box | None]]:
-    """The ways to read ``gray`` as one digit (``single.readings``) as (MNIST image, box)."""
-    found = [(ink_to_mnist(region.ink), region.box) for region in readings(gray, regions, clean)]
-    return [(digit, box) for digit, box in found if digit is not None]
+                clean: bool | None = None) -> list[tuple[np.ndarray, Box | None, float | None]]:
+    """The ways to read ``gray`` as one digit (``single.readings``) as (MNIST image, box, the
+    confidence at which that reading is kept outright)."""
+    found = [(ink_to_mnist(region.ink), region.box, region.kept_at) for region in readings(gray, regions, clean)]
+    return [way for way in found if way[0] is not None]
 
 
-def _surest(results: list[Recognition]) -> Recognition:
-    """The reading the model is surest of; the first of those about as sure (the likelier way)."""
+def _surest(results: list[Recognition], kept_at: list[float | None]) -> Recognition:
+    """The first reading at least as sure as its ``kept_at``, else the one the model is surest
+    of; the first of those about as sure (the likelier way)."""
+    kept = (result for result, at in zip(results, kept_at, strict=True) if at is not None and result.confidence >= at)
+    if (first := next(kept, None)) is not None:
+        return first
     surest = max((result.confidence for result in results), default=0.0)
     return next((result for result in results if result.confidence >= surest - AS_SURE), NOTHING)
 

@@ -47,11 +47,13 @@ STACK_GAP = 0.3  # ...at most this share of the tallest part apart: one digit
 class Region:
     """One digit, or touching digits: its box in the input's pixels, its ink (white on black, 0-1
     or uint8 0-255, at the scale the picture was analysed at) and the height of its line's digits
-    there."""
+    there. ``kept_at``, for one of several readings of a digit: read at least this surely, this
+    reading is kept whatever the others say."""
 
     box: Box | None
     ink: np.ndarray
     line_height: float = 0.0
+    kept_at: float | None = None
 
 
 def find_digits(gray: np.ndarray, clean: bool | None = None) -> list[Region]:

@@ -6,10 +6,15 @@ its paper's tone first, and read both ways round when its tones do not say which
 other picture may be a page with a digit on it, or a digit cut tight or seen close up, whose
 strokes the photo path takes for page edges and drops. So it is read both ways: the photo path's
 best region, and the whole ink (specks, faint smudges and stains left out). The model's surer
-reading is kept; on a near tie the whole ink wins when the region holds only a piece of it.
+reading is kept; on a near tie the whole ink wins when the region holds only a piece of it, and
+so it does whenever the model reads it at least half surely if that ink reaches the frame (a
+digit cut tight, whose strokes at the edges the photo path dropped: a stroke alone reads as a
+sure 1).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -24,6 +29,7 @@ PART = 0.6  # a region holding less than this share of the whole ink is a piece 
 SOLID = 0.45  # ink thicker than this share of its box's longest side is a shadow or a stain
 SLIVER = 3  # a picture this narrow (a 1 cut tight) is all stroke
 LIGHT_STROKE = 200  # a sliver this light on average is likelier a light stroke than a dark one
+CUT_SURE = 0.5  # a digit cut tight, read whole this surely, is not read by a piece of it instead
 CLEAR_PAPER = 0.15  # a crop's border this much more light than dark (or dark than light) shows its paper
 
 
@@ -61,14 +67,22 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool 
     if regions is None or scale != 1:
         regions = find_digits(small)
     whole = whole_ink(small)
-    found = [] if whole is None else [Region(_scaled(ink_box(whole > 0), scale), with_margin(whole))]
+    whole_box = None if whole is None else ink_box(whole > 0)
+    found = [] if whole is None else [Region(_scaled(whole_box, scale), with_margin(whole))]
     if not regions:
         return found
     best = digit_of(regions)
     framed = with_margin(best.ink)
-    if found and float(best.ink.sum()) < PART * float(whole.sum()):
-        return [*found, Region(_scaled(best.box, scale), framed)]  # the region is a piece of the whole
+    if found and float(best.ink.sum()) < PART * float(whole.sum()):  # the region is a piece of the whole
+        if _reaches_frame(whole_box, small.shape):  # a digit cut tight: a stroke of it reads surely as a 1
+            found = [replace(found[0], kept_at=CUT_SURE)]
+        return [*found, Region(_scaled(best.box, scale), framed)]
     return [Region(_scaled(best.box, scale), framed), *found]
+
+
+def _reaches_frame(box: Box, shape: tuple[int, ...]) -> bool:
+    """``box`` reaches (within a pixel) an edge of a picture of ``shape``."""
+    return box[0] <= 1 or box[1] <= 1 or box[2] >= shape[1] - 1 or box[3] >= shape[0] - 1
 
 
 def _flat(gray: np.ndarray) -> bool:
@@ -159,7 +173,8 @@ def whole_ink(gray: np.ndarray) -> np.ndarray | None:
     picture mostly holds when ink runs along an edge) as a share of it, so a grey scan and a white
     page weigh alike. Two or more mostly dark edges around a mostly light picture are a desk
     around a page: no digit is read whole. Otsu's method separates ink from background noise,
-    and specks, faint smudges and solid stains are left out.
+    and specks, faint smudges and solid stains are left out; the faint edge of the strokes kept
+    (up to a stroke's width from them: an enlarged or blurred digit's edge is wide) stays.
     """
     background = background_level(gray)
     typical = int(np.median(gray[::4, ::4]))
@@ -181,11 +196,14 @@ def whole_ink(gray: np.ndarray) -> np.ndarray | None:
     keep = (areas >= max(4, SPECK * areas.max())) & (sums / areas >= CONTRAST)
     if not keep.any():
         return None
-    inked = np.isin(labels, np.flatnonzero(keep) + 1)
-    if _solid(inked):
-        return None
-    near = cv2.dilate(inked.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-    return np.where(near, np.clip(strength, 0, 1), 0).astype(np.float32)
+    inked = np.isin(labels, np.flatnonzero(keep) + 1).view(np.uint8)
+    width = stroke_width(inked, 0)
+    _, _, box_width, box_height = cv2.boundingRect(inked)
+    if width > SOLID * max(box_width, box_height):
+        return None  # a blob rather than strokes: a shadow, a dark corner
+    reach = max(1, round(width))  # a stroke's soft edge, as wide as the stroke, is its ink too
+    near = cv2.dilate(inked, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1)))
+    return np.where(near.view(bool), np.clip(strength, 0, 1), 0).astype(np.float32)
 
 
 def _desk_around(gray: np.ndarray) -> bool:
@@ -193,9 +211,3 @@ def _desk_around(gray: np.ndarray) -> bool:
     frame may run along one edge, and darkens the others only in places)."""
     edges = (gray[0], gray[-1], gray[:, 0], gray[:, -1])
     return sum(np.count_nonzero(edge < 128) >= edge.size // 2 for edge in edges) >= 2
-
-
-def _solid(mask: np.ndarray) -> bool:
-    """A blob rather than strokes: its ink is thick next to its size (a shadow, a dark corner)."""
-    _, _, width, height = cv2.boundingRect(mask.astype(np.uint8))
-    return stroke_width(mask.astype(np.uint8), 0) > SOLID * max(width, height)
