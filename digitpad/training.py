@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,26 +66,37 @@ def augmenter(seed: int, scale: float = 1.0) -> Callable[[tf.Tensor], tf.Tensor]
 
 
 class _Reporter(keras.callbacks.Callback):
-    """Turns Keras callbacks into ``Hooks`` calls, and stops training when asked."""
+    """Turns Keras callbacks into ``Hooks`` calls, and stops training when asked.
+
+    Keras waits for each batch's figures before the next batch while a callback handles batch
+    ends, unless the callback is ``async_safe``: then its batch ends run on a worker thread,
+    and a ``Cancelled`` raised there reaches ``fit`` at the next batch. The hooks only read a
+    flag and post progress (the window's are thread-safe signals), so this one is; a lock keeps
+    the progress in order (a batch that ends after a later one is not reported)."""
+
+    async_safe = True
 
     def __init__(self, hooks: Hooks, epochs: int, batches: int):
         super().__init__()
         self.hooks, self.epochs, self.batches = hooks, epochs, batches
         self.epoch = 0
-        self.reported = -float("inf")  # when on_batch was last called
+        self.reported = (-float("inf"), -1)  # when on_batch was last called, and for which batch
+        self.lock = threading.Lock()
 
     def on_epoch_begin(self, epoch, logs=None):
         self.epoch = epoch
+        self.reported = (self.reported[0], -1)
 
     def on_train_batch_end(self, batch, logs=None):
         if self.hooks.should_stop():
             self.model.stop_training = True
             raise Cancelled
-        now = time.monotonic()
-        due = now - self.reported >= self.hooks.batch_every or batch + 1 == self.batches
-        if self.hooks.on_batch and due:
-            self.reported = now
-            self.hooks.on_batch(Progress(self.epoch, self.epochs, batch + 1, self.batches, _floats(logs)))
+        with self.lock:
+            now, (last, last_batch) = time.monotonic(), self.reported
+            due = now - last >= self.hooks.batch_every or batch + 1 == self.batches
+            if self.hooks.on_batch and due and batch > last_batch:
+                self.reported = (now, batch)
+                self.hooks.on_batch(Progress(self.epoch, self.epochs, batch + 1, self.batches, _floats(logs)))
 
     def on_epoch_end(self, epoch, logs=None):
         if self.hooks.on_epoch:
