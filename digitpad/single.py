@@ -48,7 +48,8 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool 
     """Ways to read the one digit in ``gray``: regions whose ink goes to ``ink_to_mnist``, boxed
     in ``gray``'s pixels; empty if there is no ink. Two readings when the picture is ambiguous
     (see the module's docstring), the likelier first: the caller keeps the one the model is
-    surer of, and the first when it is about as sure of both.
+    surer of, and the first when it is about as sure of both, or when it reads that one at least
+    as surely as its ``kept_at``.
 
     ``regions`` are ``find_digits(gray)``, and ``clean`` is ``is_clean(gray)``, when the caller
     has them already.
