@@ -30,7 +30,7 @@ SOLID = 0.45  # ink thicker than this share of its box's longest side is a shado
 SLIVER = 3  # a picture this narrow (a 1 cut tight) is all stroke
 LIGHT_STROKE = 200  # a sliver this light on average is likelier a light stroke than a dark one
 CUT_SURE = 0.5  # a digit cut tight, read whole this surely, is not read by a piece of it instead
-CLEAR_PAPER = 0.15  # a crop's border this much more light than dark (or dark than light) shows its paper
+CLEAR_PAPER = 0.25  # a crop's border this much more light than dark (or dark than light) shows its paper
 
 
 def workable(gray: np.ndarray) -> tuple[np.ndarray, float]:
@@ -41,7 +41,7 @@ def workable(gray: np.ndarray) -> tuple[np.ndarray, float]:
         return gray, 1.0
     scale = (SMALLEST_SIDE * 2 if side < SMALLEST_SIDE else WORK_SIDE) / side
     size = (max(2, round(gray.shape[1] * scale)), max(2, round(gray.shape[0] * scale)))
-    return cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA), scale
+    return cv2.resize(gray, size, interpolation=cv2.INTER_LANCZOS4 if scale > 1 else cv2.INTER_AREA), scale
 
 
 def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool | None = None) -> list[Region]:
