@@ -4,8 +4,8 @@ A region wider than a digit is cut at columns where little ink passes (a thin jo
 Which cuts to keep is not decided by fixed ratios: every piece that could be a digit between two
 candidate cuts is read by the model, and the split whose pieces the model reads most surely wins
 (dynamic programming over the cuts), less a cost for each stroke a cut crosses beyond the one
-of a joint. Where no thin joints make digit-sized pieces (a cursive "000" joined by strokes as
-thick as its own), cuts where equally wide digits would meet are tried as well. A wide single
+of a joint. Where no thin joints make digit-sized pieces the model reads surely (a cursive "000"
+joined by strokes as thick as its own), cuts where equally wide digits would meet are tried as well. A wide single
 digit (a 0, a 4 drawn wide) stays whole because it is read more surely whole than as halves.
 """
 
@@ -25,6 +25,9 @@ MAX_CUTS = 14  # candidate cuts per region, the thinnest first
 # where one is needed, and this guards against cuts through one digit (0.5 before such models).
 PIECE_COST = 1.2
 CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one a joint is
+# A piece read less surely than this is likelier digits joined (a pair, taught as no one digit,
+# reads about 0.1) than one digit: evenly spaced cuts are tried too (a cursive "00").
+UNSURE = 0.3
 
 
 def needs_cutting(width: int, height: float) -> bool:
@@ -117,19 +120,22 @@ def split(ink: np.ndarray, height: float,
     if not needs_cutting(ink.shape[1], height):
         return [(0, ink)]
     cuts = candidate_cuts(ink, height)
-    pieces = best_pieces(ink, height, cuts, confidence)
-    if pieces is None:  # no thin joints that make digit-sized pieces: try evenly spaced ones too
-        pieces = best_pieces(ink, height, sorted({*cuts, *even_cuts(ink, height)}), confidence)
+    pieces, least = best_pieces(ink, height, cuts, confidence)
+    if pieces is None or least < UNSURE:  # no thin joints that make digits: evenly spaced cuts too
+        pieces, _ = best_pieces(ink, height, sorted({*cuts, *even_cuts(ink, height)}), confidence)
     return [(a, ink[:, a:b]) for a, b in pieces or [(0, ink.shape[1])] if ink[:, a:b].any()]
 
 
 def best_pieces(ink: np.ndarray, height: float, cuts: list[int],
-                confidence: Callable[[list[np.ndarray]], np.ndarray]) -> list[tuple[int, int]] | None:
+                confidence: Callable[[list[np.ndarray]], np.ndarray]) -> tuple[list[tuple[int, int]] | None, float]:
     """The best split of ``ink`` at some of ``cuts`` (see ``best_split``), each piece scored by the
-    model's confidence, less its excess width and the strokes its cut crosses."""
+    model's confidence, less its excess width and the strokes its cut crosses; and the model's
+    confidence in its least sure piece (0 if there is no split)."""
     options = spans(cuts, height)
     sure = confidence([ink[:, a:b] for a, b in options]) if options else []
     crossed = np.append(crossings(ink), 0)  # (the last cut, the region's end, crosses nothing)
     scored = {(a, b): float(np.log(max(p, 1e-6))) - _too_wide(ink[:, a:b], height)
               - CUT_COST * max(0, int(crossed[b]) - 1) for (a, b), p in zip(options, sure, strict=True)}
-    return best_split(cuts, scored)
+    pieces = best_split(cuts, scored)
+    sure_of = dict(zip(options, sure, strict=True))
+    return pieces, min((float(sure_of[piece]) for piece in pieces or []), default=0.0)

@@ -1,6 +1,7 @@
 """Cutting a region into digits, with a stand-in for the model's confidence."""
 
 import numpy as np
+import pytest
 
 from digitpad import touching
 
@@ -17,6 +18,23 @@ def test_digits_joined_by_strokes_as_thick_as_their_own_are_cut_evenly():
     assert touching.candidate_cuts(band, 30)[-2] < 50  # no thin joint: at most one cut, near the middle
     widths = [piece.shape[1] for _, piece in touching.split(band, 30, sure_of_widths(28, 38))]
     assert len(widths) == 3 and all(28 <= width <= 38 for width in widths) and sum(widths) == 100
+
+
+def test_digits_the_model_reads_unsurely_whole_are_cut_evenly():
+    """Two digits joined at a slant (a cursive "00" whose second 0 leans on the first): every
+    column crosses two strokes or more, so no column is a thin joint, and the whole is read as a
+    model taught pairs as no one digit reads a pair (about 0.1): the cuts where two equal digits
+    would meet are tried too, and their pieces are read surely."""
+    pair = np.zeros((30, 44), np.float32)
+    pair[:3] = pair[-3:] = 1
+    pair[:, :3] = pair[:, -3:] = 1
+    for row in range(30):  # the slanted stroke where the two meet
+        pair[row, 18 + row // 3: 21 + row // 3] = 1
+    assert not [cut for cut in touching.candidate_cuts(pair, 30) if 4 <= cut <= 40]  # only at the sides
+    def scorer(pieces):
+        return np.array([0.99 if 18 <= piece.shape[1] <= 28 else 0.1 for piece in pieces])
+
+    assert len(touching.split(pair, 30, scorer)) == 2
 
 
 def test_a_digit_sized_region_is_not_cut():
@@ -37,5 +55,6 @@ def test_a_cut_across_more_strokes_than_a_joint_costs_more():
         return np.array([0.99 if piece.shape[1] in (20, 40) else 0.9 if piece.shape[1] == 30 else 0.2
                          for piece in pieces])
 
-    pieces = touching.best_pieces(pair, 45, [0, 20, 30, 60], scorer)  # (digits up to 45 px tall)
+    pieces, least = touching.best_pieces(pair, 45, [0, 20, 30, 60], scorer)  # (digits up to 45 px tall)
     assert pieces == [(0, 30), (30, 60)]
+    assert least == pytest.approx(0.9)
