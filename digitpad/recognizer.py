@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from digitpad import assets, touching
 from digitpad.imaging import ImageSource, load_gray_scaled
-from digitpad.preprocess import ink_to_mnist, is_clean, to_mnist
+from digitpad.preprocess import INK_LEVEL, ink_to_mnist, is_clean, to_mnist
 from digitpad.runtime import Predictor
 from digitpad.segment import Box, Region, find_digits, region_to_mnist
 from digitpad.single import readings
@@ -22,6 +23,8 @@ MARK_HEIGHT = 0.5  # a mark is shorter than this share of its line's digits...
 MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit...
 MARK_FLAT = 1.3  # ...or it is this many times wider than tall too, and one stroke deep
 MARK_TINY = 0.3  # shorter than this share of its line's digits, a mark however it is read
+FLAT_STROKE = 3  # a stroke this many times wider than tall is flat: a piece of ink all such strokes is a mark
+SPECK_PIXELS = 4  # (of the 28x28 image the model sees: fewer pixels than this are a speck, no stroke)
 JOIN_GAP = 0.25  # parts of one digit lie at most this share of its line's height apart
 AS_SURE = 0.02  # two readings of one digit this close in confidence: the likelier way is kept
 BATCH = 256  # digits per model call in recognize_many: larger batches gain little more
@@ -222,13 +225,26 @@ def is_mark(result: Recognition, line_height: float) -> bool:
     """A dot, dash, comma or "=" beside the digits: much shorter than the digits of its line and
     not read surely; or short and flat, however it is read, unless strokes cross it both ways as
     they cross a small 0 (a dash, an "=" or a dot is one stroke deep one way). A flat piece as
-    tall as the digits is kept: likelier two digits touching, or a wide one, than a mark."""
+    tall as the digits is kept: likelier two digits touching, or a wide one, than a mark. Nor is
+    a piece a digit, however tall, whose every stroke lies flat (a tall "=" after a cheque's amount)."""
     left, top, right, bottom = result.box
     height, width = bottom - top, right - left
     short, flat = height < MARK_HEIGHT * line_height, width > MARK_FLAT * height
     tiny = height < MARK_TINY * line_height
     stroke = short and flat and not (result.image is not None and _crossed_both_ways(result.image))
-    return tiny or stroke or (short and result.confidence < MARK_SURE)
+    return tiny or stroke or (short and result.confidence < MARK_SURE) or _flat_strokes(result.image)
+
+
+def _flat_strokes(image: np.ndarray | None) -> bool:
+    """Every stroke of ``image`` (each piece of its ink, specks aside) lies flat: no digit is
+    drawn so, a dash or an "=" is."""
+    if image is None:
+        return False
+    inked = (image > INK_LEVEL * image.max()).astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(inked, connectivity=8)
+    strokes = stats[1:][stats[1:, cv2.CC_STAT_AREA] >= SPECK_PIXELS]
+    widths, heights = strokes[:, cv2.CC_STAT_WIDTH], strokes[:, cv2.CC_STAT_HEIGHT]
+    return len(strokes) > 0 and bool(np.all(widths >= FLAT_STROKE * heights))
 
 
 def _crossed_both_ways(image: np.ndarray) -> bool:

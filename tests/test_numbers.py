@@ -30,6 +30,9 @@ def strip(digits, height=60, gap=0.75, margin=0.0, marks=(), gaps=None):
             pen.ellipse((x - 3, top + height - 7, x + 3, top + height - 1), fill=255)
         elif kind == "dash":
             pen.line([(x - 8, top + height * 0.55), (x + 8, top + height * 0.55)], fill=255, width=4)
+        elif kind == "equals":  # written tall, as after a cheque's amount
+            for level in (0.32, 0.75):
+                pen.line([(x - 4, top + height * level), (x + 26, top + height * level)], fill=255, width=7)
     ink = np.asarray(page, np.float32) / 255
     scan = 230 - 190 * ink + rng.normal(0, 5, ink.shape)
     return np.clip(scan, 0, 255).astype(np.uint8)
@@ -59,6 +62,10 @@ def test_separators_are_not_digits():
     assert read(strip([5, 0, 0, 0, 0], margin=0.15, marks=[("dot", 1), ("dash", 4)])) == "50000"
 
 
+def test_a_tall_equals_sign_after_the_number_is_no_digit():
+    assert read(strip([4, 0, 7], margin=0.5, gaps=[0.75, 0.75, 0.95], marks=[("equals", 2)])) == "407"
+
+
 def test_what_counts_as_a_mark_beside_the_digits():
     """Marks: a piece a quarter as tall as its line's digits however surely it reads (a fragment
     cut off a joined pair, a small loop); short or flat pieces read unsurely; dashes. Small
@@ -78,6 +85,7 @@ def test_what_counts_as_a_mark_beside_the_digits():
     assert is_mark(piece(40, 8, 1.0), line)  # a dash
     assert not is_mark(piece(36, 24, 1.0, ring), line)  # short and flat, but a loop: a small 0
     assert is_mark(piece(36, 24, 1.0, bars), line)  # as short and flat, and one stroke deep each way
+    assert is_mark(piece(30, 36, 0.97, bars), line)  # taller, read surely, but each of its strokes flat
     assert not is_mark(piece(40, 58, 0.6), line)  # a digit the model is unsure of is still a digit
     assert not is_mark(piece(80, 50, 0.6), line)  # flat but as tall as digits: two touching, read unsurely
 
