@@ -129,7 +129,7 @@ def clipped_8px(ink: np.ndarray) -> list[np.ndarray]:
 @pytest.mark.parametrize("dark_on_light", [True, False])
 def test_a_tiny_crop_whose_border_is_mostly_ink(mnist_slice, dark_on_light):
     """An 8 px digit cut tight (or clipped), only a fifth to a third of whose border is paper:
-    its border does not say which tone is paper, so both are tried. Before 2026-12-03 such a
+    its border does not say which tone is paper, so both are tried. Until late 2026-12-02 such a
     crop was read only with the border's commoner tone as paper: 59% of these read right."""
     chosen = []
     for ink, label in read_right(mnist_slice, 500):
