@@ -4,9 +4,10 @@ A region wider than a digit is cut at columns where little ink passes (a thin jo
 Which cuts to keep is not decided by fixed ratios: every piece that could be a digit between two
 candidate cuts is read by the model, and the split whose pieces the model reads most surely wins
 (dynamic programming over the cuts), less a cost for each stroke a cut crosses beyond the one
-of a joint. Where no thin joints make digit-sized pieces the model reads surely (a cursive "000"
-joined by strokes as thick as its own), cuts where equally wide digits would meet are tried as well. A wide single
-digit (a 0, a 4 drawn wide) stays whole because it is read more surely whole than as halves.
+of a joint. Where no thin joints make digit-sized pieces the model reads surely (a cursive
+"000" joined by strokes as thick as its own), cuts where equally wide digits would meet are tried
+as well. A wide single digit (a 0, a 4 drawn wide) stays whole because it is read more surely
+whole than as halves.
 """
 
 from __future__ import annotations
