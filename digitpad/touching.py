@@ -120,23 +120,27 @@ def split(ink: np.ndarray, height: float,
     piece of a batch (None for a piece with no ink: scored as unreadable)."""
     if not needs_cutting(ink.shape[1], height):
         return [(0, ink)]
-    cuts = candidate_cuts(ink, height)
-    pieces, least = best_pieces(ink, height, cuts, confidence)
+    cuts, read = candidate_cuts(ink, height), {}
+    pieces, least = best_pieces(ink, height, cuts, confidence, read)
     if pieces is None or least < UNSURE:  # no thin joints that make digits: evenly spaced cuts too
-        pieces, _ = best_pieces(ink, height, sorted({*cuts, *even_cuts(ink, height)}), confidence)
+        pieces, _ = best_pieces(ink, height, sorted({*cuts, *even_cuts(ink, height)}), confidence, read)
     return [(a, ink[:, a:b]) for a, b in pieces or [(0, ink.shape[1])] if ink[:, a:b].any()]
 
 
 def best_pieces(ink: np.ndarray, height: float, cuts: list[int],
-                confidence: Callable[[list[np.ndarray]], np.ndarray]) -> tuple[list[tuple[int, int]] | None, float]:
+                confidence: Callable[[list[np.ndarray]], np.ndarray],
+                read: dict[tuple[int, int], float] | None = None) -> tuple[list[tuple[int, int]] | None, float]:
     """The best split of ``ink`` at some of ``cuts`` (see ``best_split``), each piece scored by the
     model's confidence, less its excess width and the strokes its cut crosses; and the model's
-    confidence in its least sure piece (0 if there is no split)."""
+    confidence in its least sure piece (0 if there is no split). ``read`` holds the confidence
+    in pieces read before (a second call with more cuts reads only the new ones), and gains these."""
+    read = {} if read is None else read
     options = spans(cuts, height)
-    sure = confidence([ink[:, a:b] for a, b in options]) if options else []
+    new = [span for span in options if span not in read]
+    if new:
+        read.update(zip(new, map(float, confidence([ink[:, a:b] for a, b in new])), strict=True))
     crossed = np.append(crossings(ink), 0)  # (the last cut, the region's end, crosses nothing)
-    scored = {(a, b): float(np.log(max(p, 1e-6))) - _too_wide(ink[:, a:b], height)
-              - CUT_COST * max(0, int(crossed[b]) - 1) for (a, b), p in zip(options, sure, strict=True)}
+    scored = {(a, b): float(np.log(max(read[a, b], 1e-6))) - _too_wide(ink[:, a:b], height)
+              - CUT_COST * max(0, int(crossed[b]) - 1) for a, b in options}
     pieces = best_split(cuts, scored)
-    sure_of = dict(zip(options, sure, strict=True))
-    return pieces, min((float(sure_of[piece]) for piece in pieces or []), default=0.0)
+    return pieces, min((read[piece] for piece in pieces or []), default=0.0)

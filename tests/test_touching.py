@@ -34,7 +34,13 @@ def test_digits_the_model_reads_unsurely_whole_are_cut_evenly():
     def scorer(pieces):
         return np.array([0.99 if 18 <= piece.shape[1] <= 28 else 0.1 for piece in pieces])
 
-    assert len(touching.split(pair, 30, scorer)) == 2
+    read = []  # (where each piece starts in memory, its width): no piece is read twice
+    def counting(pieces):
+        read.extend((piece.__array_interface__["data"][0], piece.shape[1]) for piece in pieces)
+        return scorer(pieces)
+
+    assert len(touching.split(pair, 30, counting)) == 2
+    assert len(read) == len(set(read))
 
 
 def test_a_digit_sized_region_is_not_cut():
