@@ -29,7 +29,7 @@ def variant_sets(data, count: int = COUNT) -> dict[str, tuple[np.ndarray, np.nda
         digits = [to_mnist(make(image, rng)) for image in images]
         blank = np.zeros((28, 28), np.float32)  # a variant with no ink left counts as wrong
         sets[kind] = (np.stack([blank if d is None else d for d in digits]), labels)
-    for label in (1, 7):
+    for label in augment.STYLED:
         rng = np.random.default_rng(7)
         chosen = images[labels == label]
         styled = np.stack([to_mnist(augment.styled(image, label, rng)) for image in chosen])

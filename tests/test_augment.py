@@ -57,6 +57,40 @@ def test_a_flagged_one_gains_ink_left_of_its_top(mnist_slice):
     assert xs.size and xs.mean() < top_x and ys.mean() < 0.6 * 112
 
 
+def test_a_digit_cut_from_a_cursive_number_keeps_its_ink_and_gains_a_stub_joined_to_it(mnist_slice):
+    rng = np.random.default_rng(0)
+    for image in mnist_slice.x_train[:20]:
+        plain = cv2.copyMakeBorder(augment.scaled(image, 112, cv2.INTER_LINEAR), 0, 0, 40, 40, cv2.BORDER_CONSTANT)
+        stubbed = augment.joined(image, rng)
+        assert stubbed.shape == plain.shape and np.all(stubbed >= plain)
+        added = (stubbed > 100) & ~(plain > 100)
+        assert added.sum() > 50  # a stroke...
+
+        def pieces(ink: np.ndarray) -> int:
+            return cv2.connectedComponents((ink > 100).astype(np.uint8))[0]
+
+        assert pieces(stubbed) <= pieces(plain)  # ...that leaves the digit, not a stray one
+
+
+def test_a_nine_looped_like_p_has_its_stem_on_the_loops_other_side_leaning_as_it_did():
+    nine = np.zeros((28, 28), np.uint8)
+    cv2.circle(nine, (12, 9), 5, 255, 2)
+    cv2.line(nine, (17, 9), (14, 25), 255, 2)  # the stem, on the loop's right, leaning right
+    plain, looped = augment.scaled(nine, 112, cv2.INTER_LINEAR), augment.styled(nine, 9, np.random.default_rng(0))
+
+    def stem_right_of_loop(image: np.ndarray) -> float:
+        ys, xs = np.nonzero(image > 100)
+        middle = (ys.min() + ys.max()) / 2
+        return xs[ys > ys.max() - 10].mean() - xs[ys < middle].mean()
+
+    def stem_slant(image: np.ndarray) -> float:  # of the lowest rows, the stem's
+        moments = cv2.moments(image[70:])
+        return moments["mu11"] / moments["mu02"]
+
+    assert stem_right_of_loop(plain) > 5 and stem_right_of_loop(looped) < -5
+    assert stem_slant(looped) == pytest.approx(stem_slant(plain), abs=0.03) and stem_slant(plain) < -0.1
+
+
 def test_a_pair_holds_both_digits_side_by_side_touching_or_overlapping(mnist_slice):
     first, second = mnist_slice.x_train[0], mnist_slice.x_train[1]
     rng = np.random.default_rng(0)
