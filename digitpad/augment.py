@@ -2,10 +2,9 @@
 
 MNIST digits are clean, mid-width and centred with a margin; real ones come from scanners,
 cameras and other apps: cut tight to the ink (even clipped by the frame), at 8-16 px, in 1-bit,
-blurred, in hairline or marker strokes, stretched, slanted, bent, cut out of a cursive number
-with the stubs of its joins, written with a crossed 7, a flagged 1 or a 9 looped like "P". Each
-variant is drawn as such an input would look, dark on light or light on dark, and then goes the
-way the user's image would
+blurred, in hairline or marker strokes, stretched, slanted, bent, written with a crossed 7, a
+flagged 1, a 9 looped like "P" or an open 4. Each variant is drawn as such an input would look,
+dark on light or light on dark, and then goes the way the user's image would
 (``single.readings``, then ``to_mnist``: a tiny crop is framed in its paper's tone and enlarged
 first), so the model learns what the pipeline really hands it. Pure numpy and OpenCV: no
 TensorFlow, so the variants are tested and timed without it.
@@ -100,33 +99,9 @@ def elastic(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return cv2.remap(big, grid_x + dx, grid_y + dy, cv2.INTER_LINEAR, borderValue=0)
 
 
-def joined(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Cut out of a cursive number: the stroke that joins it to the next digit (or comes from the
-    one before) leaves the digit at its side as a short stub."""
-    big = cv2.copyMakeBorder(scaled(image, 112, cv2.INTER_LINEAR), 0, 0, 40, 40, cv2.BORDER_CONSTANT, value=0)
-    ys, xs = np.nonzero(big > 100)
-    if xs.size == 0:
-        return big
-    pen = max(3, round(np.count_nonzero(big > 100) / max(1, len(np.unique(ys))) / 2))
-    top, bottom = int(ys.min()), int(ys.max())
-    for side in ((1,), (-1,), (1, -1))[int(rng.integers(3))]:  # to the right, from the left, or both
-        y = int(top + (bottom - top) * rng.uniform(*JOIN_AT))
-        row = xs[ys == ys[np.argmin(np.abs(ys - y))]]  # the inked row nearest that height
-        x = int(row.max() if side > 0 else row.min())
-        length = (bottom - top) * rng.uniform(*STUB)
-        rise = length * rng.uniform(-0.3, 0.6)  # a join mostly climbs towards the next digit
-        end = (int(x + side * length), int(y - rise if side > 0 else y + rise))
-        cv2.line(big, (x, y), end, 255, pen)
-    return big
-
-
-JOIN_AT = (0.35, 0.95)  # a join leaves a digit this far down it (a share of its height)
-STUB = (0.12, 0.35)  # and what is left of it is this long (a share of the digit's height)
-
-
 def styled(image: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarray:
-    """How many people write 7, 1 and 9: a bar across the 7's stem, a long flag on the 1, the 9's
-    loop closed on the stem's other side (like "P")."""
+    """How many people write 7, 1, 9 and 4: a bar across the 7's stem, a long flag on the 1, the
+    9's loop closed on the stem's other side (like "P"), the 4's stem starting at its bar."""
     big = scaled(image, 112, cv2.INTER_LINEAR).copy()
     ys, xs = np.nonzero(big > 100)
     if xs.size == 0:
@@ -147,6 +122,9 @@ def styled(image: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarra
         cv2.line(big, (x, top), end, 255, pen)
     elif label == 9:
         return _mirrored_upright(big)
+    elif label == 4:
+        bar = int(top + (bottom - top) * rng.uniform(0.2, 0.45))
+        big[:bar, int(xs.mean()):] = 0  # the stem's top, right of the middle, is not written
     return big
 
 
@@ -167,16 +145,16 @@ def _mirrored_upright(image: np.ndarray) -> np.ndarray:
     return cv2.warpAffine(np.ascontiguousarray(image[:, ::-1]), matrix, (2 * width, height), borderValue=0)
 
 
-STYLED = (1, 7, 9)  # the digits ``styled`` writes in another style
+STYLED = (1, 4, 7, 9)  # the digits ``styled`` writes in another style
 MOST_LEAN = 0.4  # a mirrored 9's stem is leant back by at most this (x per row, about 22 degrees)
 
 
 VARIANTS: dict[str, Variant] = {
     "low_resolution": low_resolution, "clipped": clipped, "binary": binary, "stroke": stroke,
-    "blurred": blurred, "stretched": stretched, "elastic": elastic, "joined": joined,
+    "blurred": blurred, "stretched": stretched, "elastic": elastic,
 }
 THICK_SHARE = 0.6  # of the stroke variants, this share is marker-thick, the rest hairlines
-STYLE_SHARE = 0.5  # of the 1s, 7s and 9s chosen for a variant, this share is written in the other style
+STYLE_SHARE = 0.5  # of the 1s, 4s, 7s and 9s chosen for a variant, this share is written in the other style
 DARK_ON_LIGHT = 0.5  # this share of the variants is handed over as ink on paper, the rest as MNIST is
 
 
