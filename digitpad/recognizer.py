@@ -124,9 +124,11 @@ class Recognizer:
         if not regions or alone:
             one = self._one_digit(gray, regions, clean)  # one digit: exactly what recognize() sees
             return [] if one.digit is None else [one]
-        found = [piece for region in regions for piece in self._split(region)]
-        results = self._classify([digit for digit, _, _ in found], [box for _, box, _ in found])
-        results, heights = self._join_parts(gray, results, [height for _, _, height in found])
+        found = [(piece, region.small) for region in regions for piece in self._split(region)]
+        results = self._classify([digit for (digit, _, _), _ in found], [box for (_, box, _), _ in found])
+        kept = [(result, height) for result, ((_, _, height), small) in zip(results, found, strict=True)
+                if not small or is_small_digit(result) or _holds(result.box, pen)]
+        results, heights = self._join_parts(gray, [result for result, _ in kept], [height for _, height in kept])
         return [result for result, height in zip(results, heights, strict=True)
                 if not is_mark(result, height) or _holds(result.box, pen)]
 
@@ -221,6 +223,13 @@ def _may_join(first: Box, second: Box, height: float) -> bool:
     return level and -0.1 * height <= gap <= JOIN_GAP * height and second[2] - first[0] <= height
 
 
+def is_small_digit(result: Recognition) -> bool:
+    """A piece written far smaller than the digits beside it (``Region.small``) is a digit only
+    when the model reads it surely and it is a loop: the small "000" after a cheque's thousands
+    point is; a tick, a comma or a dash, which the model may read surely as a 1, is one stroke."""
+    return result.confidence >= MARK_SURE and result.image is not None and _crossed_both_ways(result.image)
+
+
 def is_mark(result: Recognition, line_height: float) -> bool:
     """A dot, dash, comma or "=" beside the digits: much shorter than the digits of its line and
     not read surely; or short and flat, however it is read, unless strokes cross it both ways as
@@ -248,9 +257,11 @@ def _flat_strokes(image: np.ndarray | None) -> bool:
 
 
 def _crossed_both_ways(image: np.ndarray) -> bool:
-    """The middle rows of ``image`` cross two strokes and so do its middle columns: a loop."""
+    """Most of the middle rows of ``image`` cross two strokes and so do most of its middle
+    columns: a loop (a thin pen's loop may merge into one stroke for a row or two)."""
     middle = slice(11, 17)  # the central 6 of the 28 rows (columns)
-    return int(touching.crossings(image)[middle].min()) >= 2 and int(touching.crossings(image.T)[middle].min()) >= 2
+    return bool(np.median(touching.crossings(image)[middle]) >= 2
+                and np.median(touching.crossings(image.T)[middle]) >= 2)
 
 
 def _rescaled(result: Recognition, scale: float) -> Recognition:

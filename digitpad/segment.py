@@ -37,7 +37,8 @@ ACROSS = 0.85  # ink spanning this share of the picture, next to an edge, is the
 DIGIT_HEIGHTS = (0.7, 1.5)  # a digit on the frame is this share of its line's digits tall (and no wider)
 HAIRLINE = 0.2  # ...and has at least this many pixels per pixel of that height (no hairline)
 LEVEL = 0.7  # boxes overlapping by this share of the shorter one's height lie on one line
-SHORTEST = 0.4  # a group shorter than this share of the tallest one is a mark (a dot, a dash)
+SHORTEST = 0.4  # a group shorter than this share of the tallest one is small: a mark, or a small 0...
+SMALL = 0.25  # ...and one shorter than this share is a mark (a dot, a dash) whatever it looks like
 PART_SIZE = 0.25  # a left-out component this share of the largest kept one is a digit's part
 STACKED = 0.5  # parts overlapping across this share of the narrower one sit one above the other...
 STACK_GAP = 0.3  # ...at most this share of the tallest part apart: one digit
@@ -48,12 +49,14 @@ class Region:
     """One digit, or touching digits: its box in the input's pixels, its ink (white on black, 0-1
     or uint8 0-255, at the scale the picture was analysed at) and the height of its line's digits
     there. ``kept_at``, for one of several readings of a digit: read at least this surely, this
-    reading is kept whatever the others say."""
+    reading is kept whatever the others say. ``small``: far shorter than the tallest digit on the
+    photo, so a digit only if it looks like one (``recognizer.is_small_digit``)."""
 
     box: Box | None
     ink: np.ndarray
     line_height: float = 0.0
     kept_at: float | None = None
+    small: bool = False
 
 
 def find_digits(gray: np.ndarray, clean: bool | None = None) -> list[Region]:
@@ -127,13 +130,15 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, is_photo: boo
     if is_photo:  # on a canvas every stroke is meant; marks are told by the recognizer
         groups = _drop_small(_attach(groups, _left_out(keep, areas), boxes), side or max(mask.shape))
     regions = []
+    tallest = max((bottom - top for (_, top, _, bottom), _ in groups), default=0)
     for line in _reading_order(groups):
         height = float(np.median([box[3] - box[1] for box, _ in line]))
         for (left, top, right, bottom), ids in line:
             inked = np.isin(labels[top:bottom, left:right], ids)
             ink = np.where(inked, strength[top:bottom, left:right], 0).astype(np.float32)
             box = tuple(round(v / scale) for v in (left, top, right, bottom))
-            regions.append(Region(box, ink, height))
+            small = is_photo and bottom - top < SHORTEST * tallest
+            regions.append(Region(box, ink, height, small=small))
     return regions
 
 
@@ -223,7 +228,7 @@ def _drop_small(groups, side: int):
     if not groups:
         return groups
     tallest = max(bottom - top for (_, top, _, bottom), _ in groups)
-    least = max(SHORTEST * tallest, SMALLEST * side)
+    least = max(SMALL * tallest, SMALLEST * side)
     return [g for g in groups if g[0][3] - g[0][1] >= least]
 
 

@@ -7,7 +7,8 @@ candidate cuts is read by the model, and the split whose pieces the model reads 
 of a joint. Where no thin joints make digit-sized pieces the model reads surely (a cursive
 "000" joined by strokes as thick as its own), cuts where equally wide digits would meet are tried
 as well. A wide single digit (a 0, a 4 drawn wide) stays whole because it is read more surely
-whole than as halves.
+whole than as halves; a piece the model reads as it was taught to read a pair (hardly surer than
+a uniform guess) is no digit, and is cut wherever it can be.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one 
 # A piece read less surely than this is likelier digits joined (a pair, taught as no one digit,
 # reads about 0.1) than one digit: evenly spaced cuts are tried too (a cursive "00").
 UNSURE = 0.3
+PAIR = 0.12  # a piece read hardly surer than the uniform guess pairs are taught as is no one digit
 
 
 def needs_cutting(width: int, height: float) -> bool:
@@ -141,6 +143,6 @@ def best_pieces(ink: np.ndarray, height: float, cuts: list[int],
         read.update(zip(new, map(float, confidence([ink[:, a:b] for a, b in new])), strict=True))
     crossed = np.append(crossings(ink), 0)  # (the last cut, the region's end, crosses nothing)
     scored = {(a, b): float(np.log(max(read[a, b], 1e-6))) - _too_wide(ink[:, a:b], height)
-              - CUT_COST * max(0, int(crossed[b]) - 1) for a, b in options}
+              - CUT_COST * max(0, int(crossed[b]) - 1) for a, b in options if read[a, b] >= PAIR}
     pieces = best_split(cuts, scored)
     return pieces, min((read[piece] for piece in pieces or []), default=0.0)

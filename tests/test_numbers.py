@@ -62,6 +62,21 @@ def test_separators_are_not_digits():
     assert read(strip([5, 0, 0, 0, 0], margin=0.15, marks=[("dot", 1), ("dash", 4)])) == "50000"
 
 
+def test_thousands_written_small_after_the_point_are_digits_and_a_tick_is_not():
+    """"40.000" with the thousands a third as tall as the 4 (as many cheques have them): small
+    loops read surely are digits; a tick as small, which may read as a 1, is a mark."""
+    page = Image.new("L", (250, 70), 0)
+    pen = ImageDraw.Draw(page)
+    write(pen, 4, (4, 4, 60), 5.5, ink=255)
+    write(pen, 0, (52, 4, 60), 5.5, ink=255)
+    pen.ellipse((100, 58, 105, 63), fill=255)  # the thousands point
+    for k in range(3):
+        write(pen, 0, (112 + k * 20, 42, 21), 3, ink=255)
+    pen.line([(190, 44), (190, 63)], fill=255, width=3)  # the tick
+    scan = 230 - 190 * np.asarray(page, np.float32) / 255 + np.random.default_rng(1).normal(0, 5, (70, 250))
+    assert read(np.clip(scan, 0, 255).astype(np.uint8)) == "40000"
+
+
 def test_a_tall_equals_sign_after_the_number_is_no_digit():
     assert read(strip([4, 0, 7], margin=0.5, gaps=[0.75, 0.75, 0.95], marks=[("equals", 2)])) == "407"
 

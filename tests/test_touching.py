@@ -64,3 +64,18 @@ def test_a_cut_across_more_strokes_than_a_joint_costs_more():
     pieces, least = touching.best_pieces(pair, 45, [0, 20, 30, 60], scorer)  # (digits up to 45 px tall)
     assert pieces == [(0, 30), (30, 60)]
     assert least == pytest.approx(0.9)
+
+
+def test_a_piece_read_as_a_pair_is_cut_however_unsurely_its_halves_read():
+    """A model taught pairs as no one digit reads an overlapping "00" as a uniform guess (0.1):
+    that is no digit, so the region is cut, though each half is read only at 0.4 (which alone
+    would not pay for a second piece)."""
+    pair = np.zeros((30, 32), np.float32)  # two narrow rings sharing a side: no thin joint
+    pair[:3] = pair[-3:] = 1
+    pair[:, :3] = pair[:, 15:17] = pair[:, -3:] = 1
+
+    def scorer(pieces):
+        return np.array([0.1 if piece.shape[1] > 24 else 0.4 for piece in pieces])
+
+    widths = [piece.shape[1] for _, piece in touching.split(pair, 30, scorer)]
+    assert len(widths) == 2 and sum(widths) == 32
