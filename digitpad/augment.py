@@ -3,10 +3,10 @@
 MNIST digits are clean, mid-width and centred with a margin; real ones come from scanners,
 cameras and other apps: cut tight to the ink (even clipped by the frame), at 8-16 px, in 1-bit,
 blurred, in hairline or marker strokes, stretched, slanted, bent, written with a crossed 7, a
-flagged 1, a 9 looped like "P" or an open 4. Each variant is drawn as such an input would look,
-dark on light or light on dark, and then goes the way the user's image would
-(``single.readings``, then ``to_mnist``: a tiny crop is framed in its paper's tone and enlarged
-first), so the model learns what the pipeline really hands it. Pure numpy and OpenCV: no
+flagged 1, a 9 looped like "P", an open 4 or one like "h" (a short stem at a low bar). Each
+variant is drawn as such an input would look, dark on light or light on dark, and then goes the
+way the user's image would (``single.readings``, then ``to_mnist``: a tiny crop is framed in its
+paper's tone and enlarged first), so the model learns what the pipeline really hands it. Pure numpy and OpenCV: no
 TensorFlow, so the variants are tested and timed without it.
 """
 
@@ -101,7 +101,8 @@ def elastic(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def styled(image: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarray:
     """How many people write 7, 1, 9 and 4: a bar across the 7's stem, a long flag on the 1, the
-    9's loop closed on the stem's other side (like "P"), the 4's stem starting at its bar."""
+    9's loop closed on the stem's other side (like "P"), the 4's stem starting at its bar or its
+    bar low, with a short tail below it (like "h")."""
     big = scaled(image, 112, cv2.INTER_LINEAR).copy()
     ys, xs = np.nonzero(big > 100)
     if xs.size == 0:
@@ -123,9 +124,19 @@ def styled(image: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarra
     elif label == 9:
         return _mirrored_upright(big)
     elif label == 4:
-        bar = int(top + (bottom - top) * rng.uniform(0.2, 0.45))
-        big[:bar, int(xs.mean()):] = 0  # the stem's top, right of the middle, is not written
+        if rng.random() < LOW_BAR_SHARE:  # like "h": the stem short, from the middle to a low bar
+            return _opened(_bar_lowered(big, rng), rng, LOW_OPEN)
+        return _opened(big, rng, OPEN)
     return big
+
+
+def _opened(image: np.ndarray, rng: np.random.Generator, levels: tuple[float, float]) -> np.ndarray:
+    """A 4 whose stem starts lower than its arm: its ink right of the middle rubbed out above a
+    level drawn from ``levels`` (shares of its height)."""
+    ys, xs = np.nonzero(image > 100)
+    bar = int(ys.min() + (ys.max() - ys.min()) * rng.uniform(*levels))
+    image[:bar, int(xs.mean()):] = 0
+    return image
 
 
 def _mirrored_upright(image: np.ndarray) -> np.ndarray:
@@ -145,6 +156,29 @@ def _mirrored_upright(image: np.ndarray) -> np.ndarray:
     return cv2.warpAffine(np.ascontiguousarray(image[:, ::-1]), matrix, (2 * width, height), borderValue=0)
 
 
+def bar_row(image: np.ndarray) -> int:
+    """The row of a 4's bar: the most inked row between 0.3 and 0.8 of its height."""
+    rows = np.flatnonzero(image.max(axis=1) > 100)
+    inked = np.count_nonzero(image > 100, axis=1)
+    low, high = int(rows[0] + 0.3 * (rows[-1] - rows[0])), int(rows[0] + 0.8 * (rows[-1] - rows[0])) + 1
+    return low + int(np.argmax(inked[low:high]))
+
+
+def _bar_lowered(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A 4 stretched above its bar and squashed below it, so that the bar lies at 0.75-0.88 of
+    its height: the stem's tail short."""
+    rows = np.flatnonzero(image.max(axis=1) > 100)
+    top, bottom, bar = int(rows[0]), int(rows[-1]), bar_row(image)
+    lowered = top + (bottom - top) * rng.uniform(0.75, 0.88)
+    if lowered <= bar:
+        return image
+    height, width = image.shape
+    source = np.interp(np.arange(height), [0, top, lowered, bottom, height - 1], [0, top, bar, bottom, height - 1])
+    map_y = np.repeat(source.astype(np.float32)[:, None], width, axis=1)
+    map_x = np.repeat(np.arange(width, dtype=np.float32)[None], height, axis=0)
+    return cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR)
+
+
 STYLED = (1, 4, 7, 9)  # the digits ``styled`` writes in another style
 MOST_LEAN = 0.4  # a mirrored 9's stem is leant back by at most this (x per row, about 22 degrees)
 
@@ -154,6 +188,9 @@ VARIANTS: dict[str, Variant] = {
     "blurred": blurred, "stretched": stretched, "elastic": elastic,
 }
 THICK_SHARE = 0.6  # of the stroke variants, this share is marker-thick, the rest hairlines
+LOW_BAR_SHARE = 0.5  # of the 4s written in another style, this share has its bar low, the rest are open
+OPEN = (0.2, 0.45)  # an open 4's stem starts this far down its height (a share)...
+LOW_OPEN = (0.35, 0.6)  # ...and one with its bar low, this far
 STYLE_SHARE = 0.5  # of the 1s, 4s, 7s and 9s chosen for a variant, this share is written in the other style
 DARK_ON_LIGHT = 0.5  # this share of the variants is handed over as ink on paper, the rest as MNIST is
 

@@ -79,11 +79,23 @@ def test_a_nine_looped_like_p_has_its_stem_on_the_loops_other_side_leaning_as_it
 def test_an_open_four_has_no_stem_above_its_bar(mnist_slice):
     four = next(image for image, label in zip(mnist_slice.x_train, mnist_slice.y_train, strict=True) if label == 4)
     plain = augment.scaled(four, 112, cv2.INTER_LINEAR)
-    opened = augment.styled(four, 4, np.random.default_rng(0))
+    opened = augment._opened(plain.copy(), np.random.default_rng(0), augment.OPEN)
     ys, xs = np.nonzero(plain > 100)
     top, middle = ys.min(), int(xs.mean())
     assert plain[top:top + 15, middle:].max() > 100 and opened[top:top + 15, middle:].max() == 0
     np.testing.assert_array_equal(opened[64:], plain[64:])  # below the bar, the 4 as it was
+
+
+def test_a_four_with_its_bar_lowered_has_a_short_tail_and_keeps_its_top(mnist_slice):
+    four = next(image for image, label in zip(mnist_slice.x_train, mnist_slice.y_train, strict=True) if label == 4)
+    plain = augment.scaled(four, 112, cv2.INTER_LINEAR)
+    rows = np.flatnonzero(plain.max(axis=1) > 100)
+    lowered = augment._bar_lowered(plain.copy(), np.random.default_rng(0))
+    low_rows = np.flatnonzero(lowered.max(axis=1) > 100)
+    assert (augment.bar_row(plain) - rows[0]) / (rows[-1] - rows[0]) < 0.7
+    assert 0.72 <= (augment.bar_row(lowered) - low_rows[0]) / (low_rows[-1] - low_rows[0]) <= 0.9
+    assert abs(low_rows[0] - rows[0]) <= 1 and abs(low_rows[-1] - rows[-1]) <= 1  # as tall as it was
+    np.testing.assert_array_equal(lowered[:rows[0]], plain[:rows[0]])
 
 
 def test_a_pair_holds_both_digits_side_by_side_touching_or_overlapping(mnist_slice):
