@@ -6,8 +6,8 @@ blurred, in hairline or marker strokes, stretched, slanted, bent, written with a
 flagged 1, a 9 looped like "P", an open 4 or one like "h" (a short stem at a low bar). Each
 variant is drawn as such an input would look, dark on light or light on dark, and then goes the
 way the user's image would (``single.readings``, then ``to_mnist``: a tiny crop is framed in its
-paper's tone and enlarged first), so the model learns what the pipeline really hands it. Pure numpy and OpenCV: no
-TensorFlow, so the variants are tested and timed without it.
+paper's tone and enlarged first), so the model learns what the pipeline really hands it. Pure
+numpy and OpenCV: no TensorFlow, so the variants are tested and timed without it.
 """
 
 from __future__ import annotations

@@ -127,10 +127,10 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, is_photo: boo
     if len(keep) > MOST_PARTS:  # a dot grid or a texture, not writing: bound the work
         keep = sorted(sorted(keep, key=lambda i: areas[i])[-MOST_PARTS:])
     groups = _group_parts([boxes[i] for i in keep], [i + 1 for i in keep])
-    if is_photo:  # on a canvas every stroke is meant; marks are told by the recognizer
-        groups = _drop_small(_attach(groups, _left_out(keep, areas), boxes), side or max(mask.shape))
-    regions = []
     tallest = max((bottom - top for (_, top, _, bottom), _ in groups), default=0)
+    if is_photo:  # on a canvas every stroke is meant; marks are told by the recognizer
+        groups = _drop_small(_attach(groups, _left_out(keep, areas), boxes), tallest, side or max(mask.shape))
+    regions = []
     for line in _reading_order(groups):
         height = float(np.median([box[3] - box[1] for box, _ in line]))
         for (left, top, right, bottom), ids in line:
@@ -222,12 +222,9 @@ def _attach(groups, parts: list[int], boxes: list[Box]):
     return groups
 
 
-def _drop_small(groups, side: int):
-    """Bits far shorter than the digits around them (grid crossings, dots, dashes) are not digits;
+def _drop_small(groups, tallest: int, side: int):
+    """Bits far shorter than the ``tallest`` group (grid crossings, dots, dashes) are not digits;
     nor are those shorter than SMALLEST of the picture's longest ``side``."""
-    if not groups:
-        return groups
-    tallest = max(bottom - top for (_, top, _, bottom), _ in groups)
     least = max(SMALL * tallest, SMALLEST * side)
     return [g for g in groups if g[0][3] - g[0][1] >= least]
 
