@@ -1,6 +1,8 @@
 """Touching digits: where to cut a region that may hold several, judged by the model itself.
 
-A region wider than a digit is cut at columns where little ink passes (a thin joint, a gap).
+A region wider than a digit is cut where little ink passes (a thin joint, a gap): straight down
+a column, or along a path that winds between slanted digits or through two overlapping 0s where
+they cross, whichever the model reads better.
 Which cuts to keep is not decided by fixed ratios: every piece that could be a digit between two
 candidate cuts is read by the model, and the split whose pieces the model reads most surely wins
 (dynamic programming over the cuts), less a cost for each stroke a cut crosses beyond the one
@@ -31,6 +33,13 @@ CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one 
 # reads about 0.1) than one digit: evenly spaced cuts are tried too (a cursive "00").
 UNSURE = 0.3
 PAIR = 0.12  # a piece read hardly surer than the uniform guess pairs are taught as is no one digit
+REACH = 0.3  # a cut may wander this share of the line's height to either side of where it starts
+STEP = 0.05  # each column a cut moves aside costs as much as passing through this much ink
+OUTSIDE = 2.0  # (beyond the region's sides: dearer than any ink)
+
+# Ways to cut a region: one cut per column (the column each passes in every row), the ink each
+# passes through and the strokes each crosses.
+Ways = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def needs_cutting(width: int, height: float) -> bool:
@@ -44,20 +53,67 @@ def crossings(ink: np.ndarray) -> np.ndarray:
     return np.count_nonzero(strokes[1:] & ~strokes[:-1], axis=0) + strokes[0]
 
 
-def candidate_cuts(ink: np.ndarray, height: float) -> list[int]:
-    """Columns worth cutting at: the ends, then the columns that cross the fewest strokes (a gap,
-    the joint of two touching digits; never the middle of a 0, which crosses two) with the least
-    ink, each the best of its neighbourhood."""
-    width = ink.shape[1]
-    crossed = crossings(ink)
-    profile = ink.sum(axis=0)
-    cost = crossed + profile / max(float(profile.max()), 1e-6)
+def seams(ink: np.ndarray, height: float) -> Ways:
+    """For every column of ``ink``, the cut from top to bottom through the least ink that starts
+    within REACH of the line's ``height`` of that column, stays there and moves at most one
+    column a row: a cut that slips between slanted digits, or through two overlapping 0s where
+    they cross. Returns the cuts (columns x rows: the column each passes in every row), the ink
+    each passes through and the strokes each crosses."""
+    rows, width = ink.shape
+    reach = max(1, min(round(REACH * height), width))
+    strength = (ink / max(float(ink.max()), 1e-6)).astype(np.float32)
+    padded = np.pad(strength, ((0, 0), (reach, reach)), constant_values=OUTSIDE)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * reach + 1, axis=1)  # rows x columns x moves
+    total = windows[0].copy()
+    came = np.zeros((rows, width, 2 * reach + 1), np.int8)  # -1, 0, 1: from the left, above, the right
+    options = np.full((3, width, 2 * reach + 1), np.inf, np.float32)
+    for row in range(1, rows):
+        options[0, :, 1:] = total[:, :-1] + STEP
+        options[1] = total
+        options[2, :, :-1] = total[:, 1:] + STEP
+        came[row] = options.argmin(axis=0) - 1
+        total = windows[row] + options.min(axis=0)
+    columns = np.arange(width)
+    moves = np.empty((width, rows), np.int64)
+    moves[:, -1] = total.argmin(axis=1)
+    for row in range(rows - 1, 0, -1):
+        moves[:, row - 1] = moves[:, row] + came[row, columns, moves[:, row]]
+    cuts = np.clip(moves + columns[:, None] - reach, 0, width - 1)
+    passed = strength[np.arange(rows), cuts]
+    return cuts, passed.sum(axis=1), _strokes(passed)
+
+
+def straight(ink: np.ndarray) -> Ways:
+    """The vertical cuts down every column of ``ink``, as ``seams`` gives its cuts."""
+    rows, width = ink.shape
+    strength = ink / max(float(ink.max()), 1e-6)
+    return np.repeat(np.arange(width)[:, None], rows, axis=1), strength.sum(axis=0), crossings(ink)
+
+
+def _strokes(passed: np.ndarray) -> np.ndarray:
+    """How many strokes a cut crosses, from the ink strength (0-1) along it (one row per cut)."""
+    inked = passed > 0.3
+    return np.count_nonzero(inked[..., 1:] & ~inked[..., :-1], axis=-1) + inked[..., 0]
+
+
+def vertical(column: int, rows: int) -> np.ndarray:
+    """The straight cut down ``column``."""
+    return np.full(rows, column, np.int64)
+
+
+def candidate_cuts(ink: np.ndarray, height: float, ways: Ways) -> list[np.ndarray]:
+    """Cuts worth making, of ``ways`` (``seams`` or ``straight``), left to right: the ends, then
+    the cuts that cross one stroke at most (a gap, the joint of two touching digits; never the
+    middle of a 0, which crosses two) through the least ink, each the best of its neighbourhood."""
+    rows, width = ink.shape
+    cuts, passed, crossed = ways
+    cost = crossed + passed / max(float(passed.max()), 1e-6)
     reach = max(1, round(0.08 * height))
     padded = np.pad(cost, reach, constant_values=np.inf)
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * reach + 1)
-    fewest = max(1, int(crossed[width // 8: width - width // 8].min(initial=1)))
-    minima = np.flatnonzero((cost <= windows.min(axis=1)) & (crossed <= fewest))
-    minima = [int(c) for c in minima if NARROWEST * height / 2 <= c <= width - NARROWEST * height / 2]
+    middle = cuts.mean(axis=1)
+    minima = np.flatnonzero((cost <= windows.min(axis=1)) & (crossed <= 1))
+    minima = [int(c) for c in minima if NARROWEST * height / 2 <= middle[c] <= width - NARROWEST * height / 2]
     thinnest = sorted(minima, key=lambda c: cost[c])[:MAX_CUTS]
     spaced = []
     for c in sorted(thinnest):  # runs of equal minima (a gap) count once, at their middle
@@ -65,44 +121,60 @@ def candidate_cuts(ink: np.ndarray, height: float) -> list[int]:
             spaced[-1].append(c)
         else:
             spaced.append([c])
-    return [0, *(run[len(run) // 2] for run in spaced), width]
+    return _ordered([vertical(0, rows), *(cuts[run[len(run) // 2]] for run in spaced), vertical(width, rows)])
 
 
-def spans(cuts: list[int], height: float) -> list[tuple[int, int]]:
-    """Every (start, stop) between two cuts that is as wide as a digit can be."""
-    return [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1:]
-            if NARROWEST * height <= b - a <= WIDEST * height]
+def _ordered(cuts: list[np.ndarray]) -> list[np.ndarray]:
+    """``cuts`` left to right, each once."""
+    unique = {cut.tobytes(): cut for cut in cuts}
+    return sorted(unique.values(), key=lambda cut: float(cut.mean()))
 
 
-def even_cuts(ink: np.ndarray, height: float) -> list[int]:
+def spans(cuts: list[np.ndarray], height: float) -> list[tuple[int, int]]:
+    """Every (first, second) pair of ``cuts`` (by index) that bounds a piece as wide as a digit
+    can be, the second to the right of the first in every row."""
+    return [(i, j) for i, a in enumerate(cuts) for j in range(i + 1, len(cuts))
+            if NARROWEST * height <= float((cuts[j] - a).mean()) <= WIDEST * height and (cuts[j] >= a).all()]
+
+
+def piece(ink: np.ndarray, left: np.ndarray, right: np.ndarray) -> tuple[int, np.ndarray]:
+    """The ink between two cuts (each row from ``left`` to ``right``, excluded): its first
+    column and the piece, as wide as it reaches."""
+    start, stop = int(left.min()), int(right.max())
+    columns = np.arange(start, stop)
+    inside = (columns >= left[:, None]) & (columns < right[:, None])
+    return start, np.where(inside, ink[:, start:stop], 0).astype(ink.dtype)
+
+
+def even_cuts(ink: np.ndarray, height: float, ways: Ways) -> list[np.ndarray]:
     """Where the joints of 2 to 5 digits side by side would fall if they were equally wide, each
-    moved to the thinnest column near it: for digits joined by a stroke as thick as their own
-    (a cursive "50", "000"), where no column is thinner than the rest."""
+    moved to the cut of ``ways`` through the least ink near it: for digits joined by a stroke as thick as
+    their own (a cursive "50", "000"), where no cut is thinner than the rest."""
     width = ink.shape[1]
-    profile = ink.sum(axis=0)
+    cuts, passed, _ = ways
     reach = max(1, round(0.1 * height))
-    cuts = set()
+    chosen = []
     for count in range(2, 6):
         if width / count < NARROWEST * height * 2:
             break
         for i in range(1, count):
             near = round(width * i / count)
             low, high = max(1, near - reach), min(width - 1, near + reach + 1)
-            cuts.add(low + int(np.argmin(profile[low:high])))
-    return sorted(cuts)
+            chosen.append(cuts[low + int(np.argmin(passed[low:high]))])
+    return chosen
 
 
-def best_split(cuts: list[int], scored: dict[tuple[int, int], float]) -> list[tuple[int, int]] | None:
-    """The pieces from the first cut to the last whose summed score (log-confidence, minus a
-    cost per piece) is highest; ``scored`` holds the readable spans. None if no readable spans
-    lead from the first cut to the last."""
-    best: dict[int, tuple[float, list[tuple[int, int]]]] = {cuts[0]: (0.0, [])}
-    for stop in cuts[1:]:
+def best_split(count: int, scored: dict[tuple[int, int], float]) -> list[tuple[int, int]] | None:
+    """The pieces from the first of ``count`` cuts to the last whose summed score (log-confidence,
+    minus a cost per piece) is highest; ``scored`` holds the readable spans, by the cuts' indices.
+    None if no readable spans lead from the first cut to the last."""
+    best: dict[int, tuple[float, list[tuple[int, int]]]] = {0: (0.0, [])}
+    for stop in range(1, count):
         options = [(best[a][0] + score - PIECE_COST, best[a][1] + [(a, b)])
                    for (a, b), score in scored.items() if b == stop and a in best]
         if options:
             best[stop] = max(options, key=lambda option: option[0])
-    return best[cuts[-1]][1] if cuts[-1] in best else None
+    return best[count - 1][1] if count - 1 in best else None
 
 
 def _too_wide(piece: np.ndarray, height: float) -> float:
@@ -122,27 +194,38 @@ def split(ink: np.ndarray, height: float,
     piece of a batch (None for a piece with no ink: scored as unreadable)."""
     if not needs_cutting(ink.shape[1], height):
         return [(0, ink)]
-    cuts, read = candidate_cuts(ink, height), {}
+    found, read = (seams(ink, height), straight(ink)), {}  # cuts of both kinds, the model to choose
+    cuts = _ordered([cut for ways in found for cut in candidate_cuts(ink, height, ways)])
     pieces, least = best_pieces(ink, height, cuts, confidence, read)
     if pieces is None or least < UNSURE:  # no thin joints that make digits: evenly spaced cuts too
-        pieces, _ = best_pieces(ink, height, sorted({*cuts, *even_cuts(ink, height)}), confidence, read)
-    return [(a, ink[:, a:b]) for a, b in pieces or [(0, ink.shape[1])] if ink[:, a:b].any()]
+        cuts = _ordered([*cuts, *(cut for ways in found for cut in even_cuts(ink, height, ways))])
+        pieces, _ = best_pieces(ink, height, cuts, confidence, read)
+    if pieces is None:
+        return [(0, ink)]
+    return [cut for cut in (piece(ink, cuts[a], cuts[b]) for a, b in pieces) if cut[1].any()]
 
 
-def best_pieces(ink: np.ndarray, height: float, cuts: list[int],
+def best_pieces(ink: np.ndarray, height: float, cuts: list[np.ndarray],
                 confidence: Callable[[list[np.ndarray]], np.ndarray],
-                read: dict[tuple[int, int], float] | None = None) -> tuple[list[tuple[int, int]] | None, float]:
-    """The best split of ``ink`` at some of ``cuts`` (see ``best_split``), each piece scored by the
-    model's confidence, less its excess width and the strokes its cut crosses; and the model's
-    confidence in its least sure piece (0 if there is no split). ``read`` holds the confidence
-    in pieces read before (a second call with more cuts reads only the new ones), and gains these."""
+                read: dict[bytes, float] | None = None) -> tuple[list[tuple[int, int]] | None, float]:
+    """The best split of ``ink`` at some of ``cuts`` (see ``best_split``; pieces by the indices of
+    their cuts), each piece scored by the model's confidence, less its excess width and the
+    strokes its right cut crosses beyond one; and the model's confidence in its least sure piece
+    (0 if there is no split). ``read`` holds the confidence in pieces read before (a second call
+    with more cuts reads only the new ones), and gains these."""
     read = {} if read is None else read
     options = spans(cuts, height)
-    new = [span for span in options if span not in read]
+    keys = {(a, b): cuts[a].tobytes() + cuts[b].tobytes() for a, b in options}
+    pieces = {(a, b): piece(ink, cuts[a], cuts[b])[1] for a, b in options}
+    new = [span for span in options if keys[span] not in read]
     if new:
-        read.update(zip(new, map(float, confidence([ink[:, a:b] for a, b in new])), strict=True))
-    crossed = np.append(crossings(ink), 0)  # (the last cut, the region's end, crosses nothing)
-    scored = {(a, b): float(np.log(max(read[a, b], 1e-6))) - _too_wide(ink[:, a:b], height)
-              - CUT_COST * max(0, int(crossed[b]) - 1) for a, b in options if read[a, b] >= PAIR}
-    pieces = best_split(cuts, scored)
-    return pieces, min((read[piece] for piece in pieces or []), default=0.0)
+        read.update(zip((keys[span] for span in new), map(float, confidence([pieces[span] for span in new])),
+                        strict=True))
+    rows = np.arange(ink.shape[0])
+    strength = ink / max(float(ink.max()), 1e-6)
+    crossed = [int(_strokes(strength[rows, np.minimum(cut, ink.shape[1] - 1)])) if cut.min() < ink.shape[1] else 0
+               for cut in cuts]  # (the last cut, the region's end, crosses nothing)
+    scored = {(a, b): float(np.log(max(read[keys[a, b]], 1e-6))) - _too_wide(pieces[a, b], height)
+              - CUT_COST * max(0, crossed[b] - 1) for a, b in options if read[keys[a, b]] >= PAIR}
+    split_at = best_split(len(cuts), scored)
+    return split_at, min((read[keys[span]] for span in split_at or []), default=0.0)

@@ -1,5 +1,6 @@
 """Cutting a region into digits, with a stand-in for the model's confidence."""
 
+import cv2
 import numpy as np
 import pytest
 
@@ -15,7 +16,8 @@ def test_digits_joined_by_strokes_as_thick_as_their_own_are_cut_evenly():
     """No column is thinner than another, and one cut in the middle leaves pieces too wide for
     digits: the cuts where three equal digits would meet are tried and read surely."""
     band = np.ones((30, 100), np.float32)
-    assert touching.candidate_cuts(band, 30)[-2] < 50  # no thin joint: at most one cut, near the middle
+    for ways in touching.seams(band, 30), touching.straight(band):  # no thin joint: one cut at most
+        assert touching.candidate_cuts(band, 30, ways)[-2].mean() < 50
     widths = [piece.shape[1] for _, piece in touching.split(band, 30, sure_of_widths(28, 38))]
     assert len(widths) == 3 and all(28 <= width <= 38 for width in widths) and sum(widths) == 100
 
@@ -30,7 +32,8 @@ def test_digits_the_model_reads_unsurely_whole_are_cut_evenly():
     pair[:, :3] = pair[:, -3:] = 1
     for row in range(30):  # the slanted stroke where the two meet
         pair[row, 18 + row // 3: 21 + row // 3] = 1
-    assert not [cut for cut in touching.candidate_cuts(pair, 30) if 4 <= cut <= 40]  # only at the sides
+    for ways in touching.seams(pair, 30), touching.straight(pair):  # only at the sides
+        assert not [cut for cut in touching.candidate_cuts(pair, 30, ways) if 4 <= cut.mean() <= 40]
     def scorer(pieces):
         return np.array([0.99 if 18 <= piece.shape[1] <= 28 else 0.1 for piece in pieces])
 
@@ -61,8 +64,9 @@ def test_a_cut_across_more_strokes_than_a_joint_costs_more():
         return np.array([0.99 if piece.shape[1] in (20, 40) else 0.9 if piece.shape[1] == 30 else 0.2
                          for piece in pieces])
 
-    pieces, least = touching.best_pieces(pair, 45, [0, 20, 30, 60], scorer)  # (digits up to 45 px tall)
-    assert pieces == [(0, 30), (30, 60)]
+    cuts = [touching.vertical(column, 30) for column in (0, 20, 30, 60)]
+    pieces, least = touching.best_pieces(pair, 45, cuts, scorer)  # (digits up to 45 px tall)
+    assert pieces == [(0, 2), (2, 3)]  # (by the cuts' indices)
     assert least == pytest.approx(0.9)
 
 
@@ -79,3 +83,31 @@ def test_a_piece_read_as_a_pair_is_cut_however_unsurely_its_halves_read():
 
     widths = [piece.shape[1] for _, piece in touching.split(pair, 30, scorer)]
     assert len(widths) == 2 and sum(widths) == 32
+
+
+def closed_loops(pieces):
+    """A scorer sure of pieces whose ink is one closed loop, and of nothing else."""
+    def loop(piece):
+        inked = (piece > 0.5).astype(np.uint8)
+        ink_parts, _ = cv2.connectedComponents(inked, connectivity=8)
+        holes, _ = cv2.connectedComponents(np.pad(1 - inked, 1, constant_values=1), connectivity=4)
+        return ink_parts == 2 and holes == 3  # (background counted): one ink part, outside and hole
+    return np.array([0.99 if loop(piece) else 0.2 for piece in pieces])
+
+
+def test_slanted_digits_that_overlap_are_cut_along_their_slant():
+    """Two rings leaning right, touching at one point: every column crosses the second ring
+    while it crosses the first, so a straight cut opens a loop; the cut that follows the slant
+    crosses the joint alone and leaves both rings whole."""
+    pair = np.zeros((30, 40), np.float32)
+    for row in range(30):
+        lean = (29 - row) // 3
+        for left in (lean, lean + 14):  # each ring's sides, 2 px thick, 12 px apart
+            pair[row, left:left + 2] = pair[row, left + 10:left + 12] = 1
+            if row < 2 or row >= 28:
+                pair[row, left:left + 12] = 1
+    pair[14:16, 12 + 4:14 + 4] = 1  # the joint, where the first ring's side meets the second's
+    assert all(touching.straight(pair)[2][column] >= 2 for column in range(12, 24))
+    pieces = touching.split(pair, 30, closed_loops)
+    assert len(pieces) == 2 and closed_loops([piece for _, piece in pieces]).min() == 0.99
+    assert sum(int(piece.sum()) for _, piece in pieces) == int(pair.sum())
