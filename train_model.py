@@ -33,6 +33,8 @@ parser.add_argument("--real-world", type=float,
                     help="add real-world variants (tight, tiny, 1-bit, blurred...) of this share of images")
 parser.add_argument("--pairs", type=float,
                     help="add this share of pairs of digits side by side, taught as no one digit")
+parser.add_argument("--pieces", type=float,
+                    help="add this share of pieces cut from digits written in one go (a digit, or no digit)")
 parser.add_argument("--learning-rate", type=float)
 parser.add_argument("--lr-decay", type=float, help="learning rate multiplier per epoch")
 parser.add_argument("--initial", help="continue training this .keras model instead of a fresh one")
@@ -60,7 +62,7 @@ if args.export_only:  # the card keeps how the model was trained; what it says o
     sys.exit(0)
 
 RECIPE = ("architecture", "epochs", "batch_size", "limit", "seed", "augment", "augment_scale", "real_world",
-          "pairs", "learning_rate", "lr_decay", "initial")
+          "pairs", "pieces", "learning_rate", "lr_decay", "initial")
 config = replace(PRESETS[args.preset], **{key: getattr(args, key) for key in RECIPE if getattr(args, key) is not None})
 print(f"Training {config.architecture} on {min(len(data.x_train), args.limit or 10**9)} images from {data.source}")
 

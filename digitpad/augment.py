@@ -192,20 +192,28 @@ LOW_BAR_SHARE = 0.5  # of the 4s written in another style, this share has its ba
 OPEN = (0.2, 0.45)  # an open 4's stem starts this far down its height (a share)...
 LOW_OPEN = (0.35, 0.6)  # ...and one with its bar low, this far
 STYLE_SHARE = 0.5  # of the 1s, 4s, 7s and 9s chosen for a variant, this share is written in the other style
+TIED = 0.5  # of digits written in one go, this share is tied to the next by a cursive stroke
+PIECES_PER_NUMBER = 4  # pieces taken from each number written in one go
+WHOLE = 0.85  # a piece holding this share of one digit's ink...
+STUB = 0.12  # ...and at most this share of any other's is that digit
+PART = 0.6  # one holding less than this share of any digit, or more of two, is no digit...
+NOT_ONE = 0.3  # ...if at least this share of its height wide
+FRAGMENTS = 0.35  # of the pieces that are no digit, this share is taught (about as many as digits)
 DARK_ON_LIGHT = 0.5  # this share of the variants is handed over as ink on paper, the rest as MNIST is
+
+
+def _at_height(image: np.ndarray, height: int) -> np.ndarray:
+    """The digit cut to its ink and scaled to ``height`` rows, its aspect kept."""
+    tight = _tight(image)
+    width = max(1, round(tight.shape[1] * height / tight.shape[0]))
+    return cv2.resize(tight, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 def pair(first: np.ndarray, second: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Two digits side by side at one height, touching or overlapping a little: what a region of
     two joined digits looks like before it is cut (white on black, uint8)."""
     height = 56
-
-    def at_height(image: np.ndarray) -> np.ndarray:
-        tight = _tight(image)
-        width = max(1, round(tight.shape[1] * height / tight.shape[0]))
-        return cv2.resize(tight, (width, height), interpolation=cv2.INTER_LINEAR)
-
-    left, right = at_height(first), at_height(second)
+    left, right = _at_height(first, height), _at_height(second, height)
     overlap = int(rng.integers(0, max(1, min(left.shape[1], right.shape[1]) // 4)))
     out = np.zeros((height, left.shape[1] + right.shape[1] - overlap), np.uint8)
     out[:, :left.shape[1]] = left
@@ -226,6 +234,94 @@ def pairs(images: np.ndarray, count: int, seed: int = 0) -> np.ndarray:
         if digit is not None:
             out[i] = digit
     return out
+
+
+def joined(images: list[np.ndarray], rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Digits written in one go, as on a cheque: side by side at one height, some touching or
+    overlapping a little, some tied by a stroke from low on one to low on the next, as cursive
+    writing ties them. Returns the ink (white on black, uint8) and which digit (0, 1, ...; -1 for
+    a tie or no ink) each pixel's ink belongs to."""
+    height = 56
+    parts = [_at_height(image, height) for image in images]
+    gaps = [int(rng.integers(-part.shape[1] // 4, max(1, part.shape[1] // 4))) for part in parts[1:]]
+    starts = np.cumsum([0, *(part.shape[1] + gap for part, gap in zip(parts, gaps, strict=False))])
+    starts -= min(0, int(starts.min()))
+    ink = np.zeros((height, int(max(s + p.shape[1] for s, p in zip(starts, parts, strict=True)))), np.uint8)
+    owner = np.full(ink.shape, -1, np.int64)
+    for k, (start, part) in enumerate(zip(starts, parts, strict=True)):
+        view = ink[:, start:start + part.shape[1]]
+        owner[:, start:start + part.shape[1]][part > view] = k
+        np.maximum(view, part, out=view)
+    inked = ink > 100  # a stroke's width, about: the ink of a column over the three strokes most cross
+    pen = max(2, round(np.count_nonzero(inked) / max(1, np.count_nonzero(inked.any(axis=0))) / 3))
+    for k in range(len(parts) - 1):
+        if rng.random() < TIED:
+            _tie(ink, owner == k, owner == k + 1, pen, rng)
+    return ink, owner
+
+
+def _tie(ink: np.ndarray, first: np.ndarray, second: np.ndarray, pen: int, rng: np.random.Generator) -> None:
+    """A cursive stroke from the lower part of ``first`` (a mask of its ink) to the lower part of
+    ``second``, sagging a little, drawn into ``ink``."""
+    height = ink.shape[0]
+    ends = []
+    for mask, side in ((first, -1), (second, 0)):
+        rows = slice(round(height * rng.uniform(0.45, 0.65)), round(height * 0.95))
+        ys, xs = np.nonzero(mask[rows] & (ink[rows] > 100))
+        if xs.size == 0:
+            return
+        pick = np.argsort(xs)[side]
+        ends.append((int(xs[pick]), int(ys[pick]) + rows.start))
+    (x0, y0), (x1, y1) = ends
+    sag = rng.uniform(0, 0.15) * height
+    steps = np.linspace(0, 1, 12)
+    curve = np.stack([x0 + (x1 - x0) * steps, y0 + (y1 - y0) * steps + sag * 4 * steps * (1 - steps)], axis=1)
+    curve[:, 1] = np.clip(curve[:, 1], 0, height - 1)
+    cv2.polylines(ink, [np.round(curve).astype(np.int32)], False, 255, pen, cv2.LINE_AA)
+
+
+def cut_pieces(images: np.ndarray, labels: np.ndarray, count: int,
+               seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Pieces of joined digits (``joined``) as ``touching.split`` weighs them: between two of the
+    cuts it tries, read as a piece of a number is. A piece holding nearly all of one digit and
+    little of the others is that digit (tie stubs and a neighbour's edge included); one holding
+    part of a digit only, or much of two, is no digit (a uniform target), so that the model
+    reads a half 0 or an 8's loop unsurely and the cuts keep digits whole. Returns float32
+    (count, 28, 28) images and (count, 10) targets."""
+    from digitpad import touching  # (pure numpy, as this module is)
+
+    rng = np.random.default_rng(seed)
+    out, targets = np.zeros((count, 28, 28), np.float32), np.zeros((count, 10), np.float32)
+    made = 0
+    while made < count:
+        chosen = rng.integers(len(images), size=int(rng.integers(2, 4)))
+        ink, owner = joined([images[i] for i in chosen], rng)
+        height = float(ink.shape[0])
+        strength = ink.astype(np.float32) / 255
+        ways = (touching.seams(strength, height), touching.straight(strength))
+        cuts = touching.candidate_cuts_of(strength, height, ways, evenly=True)
+        options = touching.spans(cuts, height)
+        totals = np.array([strength[owner == k].sum() for k in range(len(chosen))])
+        for i in rng.permutation(len(options))[:PIECES_PER_NUMBER]:
+            a, b = options[i]
+            start, piece = touching.piece(strength, cuts[a], cuts[b])
+            inside = owner[:, start:start + piece.shape[1]]
+            shares = np.array([piece[inside == k].sum() for k in range(len(chosen))]) / np.maximum(totals, 1e-6)
+            best = int(shares.argmax())
+            others = np.delete(shares, best).max(initial=0.0)
+            columns = np.flatnonzero(piece.max(axis=0) > 0.3)
+            if shares[best] >= WHOLE and others <= STUB:
+                target = np.eye(10, dtype=np.float32)[labels[chosen[best]]]
+            elif (shares[best] < PART or others > PART) and columns.size and \
+                    columns[-1] - columns[0] >= NOT_ONE * height and rng.random() < FRAGMENTS:
+                target = np.full(10, 0.1, np.float32)  # (a narrower fragment may well look like a 1)
+            else:
+                continue
+            digit = ink_to_mnist(piece)
+            if digit is not None and made < count:
+                out[made], targets[made] = digit, target
+                made += 1
+    return out, targets
 
 
 def real_world(images: np.ndarray, labels: np.ndarray, seed: int = 0,

@@ -124,6 +124,16 @@ def candidate_cuts(ink: np.ndarray, height: float, ways: Ways) -> list[np.ndarra
     return _ordered([vertical(0, rows), *(cuts[run[len(run) // 2]] for run in spaced), vertical(width, rows)])
 
 
+def candidate_cuts_of(ink: np.ndarray, height: float, found: tuple[Ways, ...],
+                      evenly: bool = False) -> list[np.ndarray]:
+    """The candidate cuts of every kind ``found`` (``seams``, ``straight``) together, left to
+    right; with the evenly spaced ones too if ``evenly``."""
+    cuts = [cut for ways in found for cut in candidate_cuts(ink, height, ways)]
+    if evenly:
+        cuts += [cut for ways in found for cut in even_cuts(ink, height, ways)]
+    return _ordered(cuts)
+
+
 def _ordered(cuts: list[np.ndarray]) -> list[np.ndarray]:
     """``cuts`` left to right, each once."""
     unique = {cut.tobytes(): cut for cut in cuts}
@@ -195,10 +205,10 @@ def split(ink: np.ndarray, height: float,
     if not needs_cutting(ink.shape[1], height):
         return [(0, ink)]
     found, read = (seams(ink, height), straight(ink)), {}  # cuts of both kinds, the model to choose
-    cuts = _ordered([cut for ways in found for cut in candidate_cuts(ink, height, ways)])
+    cuts = candidate_cuts_of(ink, height, found)
     pieces, least = best_pieces(ink, height, cuts, confidence, read)
     if pieces is None or least < UNSURE:  # no thin joints that make digits: evenly spaced cuts too
-        cuts = _ordered([*cuts, *(cut for ways in found for cut in even_cuts(ink, height, ways))])
+        cuts = candidate_cuts_of(ink, height, found, evenly=True)
         pieces, _ = best_pieces(ink, height, cuts, confidence, read)
     if pieces is None:
         return [(0, ink)]

@@ -24,6 +24,7 @@ class TrainConfig:
     augment_scale: float = 0.75  # 0.5: half the rotation, zoom, shift and thickness change
     real_world: float = 0.25  # add a real-world variant (augment.py) of this share of the training images
     pairs: float = 0.1  # and this share of pairs of digits side by side, taught as no one digit
+    pieces: float = 0.0  # and this share of pieces cut from digits written in one go (augment.cut_pieces)
     initial: str | None = None  # continue from this saved model instead of a fresh one
     seed: int = 4
     limit: int | None = None  # use only the first N training images (quick runs, tests)

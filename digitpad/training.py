@@ -140,6 +140,11 @@ def train(data: Mnist, config: TrainConfig, hooks: Hooks | None = None,
         joined = augment.pairs(data.x_train[fit], round(config.pairs * len(fit)), config.seed)
         fit_x = np.concatenate([fit_x, joined[..., None]])
         targets = np.concatenate([targets, np.full((len(joined), CLASSES), 1 / CLASSES, np.float32)])
+    if config.pieces > 0:  # pieces of joined digits: a digit with stubs, or no digit
+        cut, cut_targets = augment.cut_pieces(data.x_train[fit], labels[fit], round(config.pieces * len(fit)),
+                                              config.seed)
+        fit_x = np.concatenate([fit_x, cut[..., None]])
+        targets = np.concatenate([targets, cut_targets])
     if initial is None and config.initial:
         initial = models.load(config.initial)
     model = initial if initial is not None else models.build(config.architecture)

@@ -111,6 +111,32 @@ def test_a_pair_holds_both_digits_side_by_side_touching_or_overlapping(mnist_sli
         np.testing.assert_array_equal(joined[:, -5:], right[:, -5:])  # ...and the second's right edge
 
 
+def test_digits_joined_in_one_go_keep_track_of_whose_ink_is_whose(mnist_slice):
+    rng = np.random.default_rng(0)
+    for _ in range(10):
+        ink, owner = augment.joined(list(mnist_slice.x_train[:3]), rng)
+        assert ink.shape == owner.shape and ink.shape[0] == 56
+        assert set(np.unique(owner[ink > 0])) <= {-1, 0, 1, 2} and {0, 1, 2} <= set(np.unique(owner))
+        columns = [np.flatnonzero((owner == k).any(axis=0)) for k in range(3)]
+        assert columns[0][0] <= columns[1][0] <= columns[2][0]  # in reading order
+        assert columns[0][-1] < columns[2][0]  # the first and the last never meet
+        assert np.all(owner[ink == 0] == -1)  # no ink, no owner
+
+
+def test_cut_pieces_are_taught_as_whole_digits_or_as_no_digit_reproducibly(mnist_slice):
+    images, labels = mnist_slice.x_train[:200], mnist_slice.y_train[:200]
+    made, targets = augment.cut_pieces(images, labels, 80, seed=2)
+    assert made.shape == (80, 28, 28) and made.dtype == np.float32 and targets.shape == (80, 10)
+    assert all(image.max() == pytest.approx(1.0) for image in made)  # every piece has ink
+    whole = targets.max(axis=1) == 1
+    np.testing.assert_allclose(targets[~whole], 0.1)  # the rest: no digit
+    assert 0.25 <= whole.mean() <= 0.85
+    np.testing.assert_allclose(targets.sum(axis=1), 1)
+    again = augment.cut_pieces(images, labels, 80, seed=2)
+    np.testing.assert_array_equal(made, again[0])
+    np.testing.assert_array_equal(targets, again[1])
+
+
 def test_pairs_come_as_the_model_sees_pieces_reproducibly(mnist_slice):
     made = augment.pairs(mnist_slice.x_train[:100], 20, seed=1)
     assert made.shape == (20, 28, 28) and made.dtype == np.float32 and made.max() == pytest.approx(1.0)

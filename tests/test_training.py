@@ -112,20 +112,31 @@ def test_other_architectures_train_too(architecture, mnist_slice):
     assert result.history["val_accuracy"][0] > 0.5
 
 
-def test_pairs_of_digits_are_taught_as_no_one_digit(mnist_slice):
-    """Trained with pairs side by side as uniform guesses, the model is much less sure of pairs
-    it has not seen than the same model trained without them, and still reads digits."""
+def _no_digit(kind: str, mnist_slice) -> np.ndarray:
+    """Unseen pieces of the ``kind`` taught as no one digit: pairs, or fragments of joined digits."""
     from digitpad import augment
 
-    unseen = augment.pairs(mnist_slice.x_test, 200, seed=99)[..., None]
-    sure_of_pairs = {}
+    if kind == "pairs":
+        return augment.pairs(mnist_slice.x_test, 200, seed=99)[..., None]
+    pieces, targets = augment.cut_pieces(mnist_slice.x_test, mnist_slice.y_test, 400, seed=99)
+    return pieces[targets.max(axis=1) < 0.5][..., None]
+
+
+@pytest.mark.parametrize("kind", ["pairs", "pieces"])
+def test_pairs_and_fragments_of_digits_are_taught_as_no_one_digit(kind, mnist_slice):
+    """Trained with pairs side by side (or with pieces cut from joined digits, fragments among
+    them) as uniform guesses, the model is much less sure of such pieces it has not seen than
+    the same model trained without them, and still reads digits."""
+    unseen = _no_digit(kind, mnist_slice)
+    sure = {}
     for share in (0.0, 0.3):
+        shares = {"pairs": 0.0, kind: share}  # (the other kind left out)
         config = TrainConfig(architecture="small_cnn", epochs=2, batch_size=64, augment=False, real_world=0,
-                             pairs=share)
+                             **shares)
         result = training.train(mnist_slice, config)
-        sure_of_pairs[share] = float(result.model.predict(unseen, verbose=0).max(axis=1).mean())
+        sure[share] = float(result.model.predict(unseen, verbose=0).max(axis=1).mean())
         assert result.history["val_accuracy"][-1] > 0.85
-    assert sure_of_pairs[0.3] < sure_of_pairs[0.0] - 0.1
+    assert sure[0.3] < sure[0.0] - 0.1
 
 
 def test_fine_tuning_adapts_the_layers_after_the_last_that_shrinks_the_image():
