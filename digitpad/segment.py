@@ -34,7 +34,10 @@ SLIVER_THICK = 0.015  # ...when no thicker than this share of the longest side (
 ALONG = 0.3  # a band along the border reaches across this share of it (a digit seldom does)...
 BAND = 0.2  # ...and is thinner than this share of the other side
 ACROSS = 0.85  # ink spanning this share of the picture, next to an edge, is the page's edge or a desk
-DIGIT_HEIGHTS = (0.7, 1.5)  # a digit on the frame is this share of its line's digits tall (and no wider)
+# A digit on the frame is this share of its line's digits tall (a first digit is often written
+# taller, a 1's lead-in or a 4's stem reaching high), and no wider than WIDEST_ON_FRAME of them.
+DIGIT_HEIGHTS = (0.7, 1.8)
+WIDEST_ON_FRAME = 1.5
 HAIRLINE = 0.2  # ...and has at least this many pixels per pixel of that height (no hairline)
 LEVEL = 0.7  # boxes overlapping by this share of the shorter one's height lie on one line
 SHORTEST = 0.4  # a group shorter than this share of the tallest one is small: a mark, or a small 0...
@@ -117,7 +120,7 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, is_photo: boo
     areas = stats[1:, cv2.CC_STAT_AREA]
     keep = [i for i in range(count - 1) if not is_photo or _is_digit_shape(boxes[i], mask.shape)]
     if is_photo:
-        keep = sorted(keep + _in_line(boxes, keep, areas))
+        keep = sorted(keep + _in_line(boxes, keep, areas, mask.shape[0]))
     largest = max((areas[i] for i in keep), default=0)  # a desk or shadow band is not the measure
     keep = [i for i in keep if areas[i] >= max(FEWEST_PIXELS, SPECK * largest)]
     if keep and is_photo:  # faint bits beside real ink, or nothing but noise on a blank page, are not digits
@@ -142,10 +145,11 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, is_photo: boo
     return regions
 
 
-def _in_line(boxes: list[Box], kept: list[int], areas) -> list[int]:
+def _in_line(boxes: list[Box], kept: list[int], areas, rows: int) -> list[int]:
     """Components left out as bands at the border that line up with the digits kept: as tall as
-    they are and level with them. A number cut out tightly has its first and last digits on the
-    frame; a desk or page edge is seldom the height of the digits and level with them."""
+    they are and level with them, and not running from the top of the picture (``rows`` tall) to
+    its bottom. A number cut out tightly has its first and last digits on the frame; a desk or
+    page edge is seldom the height of the digits and level with them, and a box's rule runs through."""
     digits = [i for i in kept if areas[i] >= SPECK * max(areas[j] for j in kept)] if kept else []
     if not digits:
         return []
@@ -157,8 +161,9 @@ def _in_line(boxes: list[Box], kept: list[int], areas) -> list[int]:
     for i, (left, t, right, b) in enumerate(boxes):
         level = min(b, bottom) - max(t, top) >= LEVEL * min(b - t, bottom - top)
         low, high = DIGIT_HEIGHTS
-        shaped = low * height <= b - t <= high * height and right - left <= high * height
-        if i not in chosen and shaped and level and areas[i] >= HAIRLINE * height:
+        shaped = low * height <= b - t <= high * height and right - left <= WIDEST_ON_FRAME * height
+        through = t <= 1 and b >= rows - 1
+        if i not in chosen and shaped and level and not through and areas[i] >= HAIRLINE * height:
             found.append(i)
     return found
 

@@ -58,6 +58,28 @@ def test_digits_on_the_frame_are_kept():
     assert read(strip([1, 0, 3, 5, 9])) == "10359"
 
 
+def scan_of(page: Image.Image, seed: int = 1) -> np.ndarray:
+    """``page`` (white ink on black) as a grey scan: dark ink on light paper, with noise."""
+    ink = np.asarray(page, np.float32) / 255
+    return np.clip(230 - 190 * ink + np.random.default_rng(seed).normal(0, 5, ink.shape), 0, 255).astype(np.uint8)
+
+
+def test_a_first_digit_written_tall_on_the_frame_is_kept_and_the_box_rule_is_not():
+    """A cheque's first digit is often written taller than the rest, here reaching from near the
+    top of the box to its bottom at the left edge (1.6 times as tall as the others): a digit,
+    though a box under twice as wide as tall may have a page edge there. The amount box's rule
+    in its place, from the top edge to the bottom, is not."""
+    page = Image.new("L", (185, 100), 0)
+    pen = ImageDraw.Draw(page)
+    write(pen, 7, (-4, 4, 88), 6, ink=255)
+    for k, digit in enumerate([0, 8]):
+        write(pen, digit, (70 + k * 55, 36, 56), 5, ink=255)
+    assert read(scan_of(page)) == "708"
+    pen.rectangle((0, 0, 66, 100), fill=0)  # the tall 4 rubbed out...
+    pen.line([(1, 0), (1, 99)], fill=255, width=3)  # ...and the box's rule drawn at the left edge
+    assert read(scan_of(page)) == "08"
+
+
 def test_separators_are_not_digits():
     assert read(strip([5, 0, 0, 0, 0], margin=0.15, marks=[("dot", 1), ("dash", 4)])) == "50000"
 
