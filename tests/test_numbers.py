@@ -76,7 +76,8 @@ def test_a_first_digit_written_tall_on_the_frame_is_kept_and_the_box_rule_is_not
         write(pen, digit, (70 + k * 55, 36, 56), 5, ink=255)
     assert read(scan_of(page)) == "708"
     pen.rectangle((0, 0, 66, 100), fill=0)  # the tall 4 rubbed out...
-    pen.line([(1, 0), (1, 99)], fill=255, width=3)  # ...and the box's rule drawn at the left edge
+    rule = [(4 + 4 * np.sin(y / 9), y) for y in range(0, 101, 4)]  # ...and the box's rule at the left edge,
+    pen.line(rule, fill=255, width=3)  # wavy as a scanned one (a straight one goes as a ruled line)
     assert read(scan_of(page)) == "08"
 
 
