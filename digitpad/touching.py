@@ -26,8 +26,9 @@ WIDE = 0.9  # digits are seldom wider than this share of their height (a wide 0,
 MAX_CUTS = 14  # candidate cuts per region, the thinnest first
 # Each extra piece must gain at least this much log-confidence: no splitting for nothing. A model
 # taught pairs as no digit (``TrainConfig.pairs``) is unsure of a joined pair, so a cut is found
-# where one is needed, and this guards against cuts through one digit (0.5 before such models).
-PIECE_COST = 1.2
+# where one is needed, and this guards against cuts through one digit (0.5 before such models;
+# 1.2 before cuts could wind, which gives more ways to cut a digit in two).
+PIECE_COST = 2.0
 CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one a joint is
 # A piece read less surely than this is likelier digits joined (a pair, taught as no one digit,
 # reads about 0.1) than one digit: evenly spaced cuts are tried too (a cursive "00").
