@@ -17,6 +17,7 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
+from digitpad import touching
 from digitpad.preprocess import ink_to_mnist, to_mnist
 from digitpad.single import readings
 
@@ -288,8 +289,6 @@ def cut_pieces(images: np.ndarray, labels: np.ndarray, count: int,
     part of a digit only, or much of two, is no digit (a uniform target), so that the model
     reads a half 0 or an 8's loop unsurely and the cuts keep digits whole. Returns float32
     (count, 28, 28) images and (count, 10) targets."""
-    from digitpad import touching  # (pure numpy, as this module is)
-
     rng = np.random.default_rng(seed)
     out, targets = np.zeros((count, 28, 28), np.float32), np.zeros((count, 10), np.float32)
     made = 0
@@ -309,7 +308,7 @@ def cut_pieces(images: np.ndarray, labels: np.ndarray, count: int,
             shares = np.array([piece[inside == k].sum() for k in range(len(chosen))]) / np.maximum(totals, 1e-6)
             best = int(shares.argmax())
             others = np.delete(shares, best).max(initial=0.0)
-            columns = np.flatnonzero(piece.max(axis=0) > 0.3)
+            columns = np.flatnonzero(piece.max(axis=0) > touching.STROKE)
             if shares[best] >= WHOLE and others <= STUB:
                 target = np.eye(10, dtype=np.float32)[labels[chosen[best]]]
             elif (shares[best] < PART or others > PART) and columns.size and \

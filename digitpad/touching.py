@@ -37,6 +37,7 @@ PAIR = 0.12  # a piece read hardly surer than the uniform guess pairs are taught
 REACH = 0.3  # a cut may wander this share of the line's height to either side of where it starts
 STEP = 0.05  # each column a cut moves aside costs as much as passing through this much ink
 OUTSIDE = 2.0  # (beyond the region's sides: dearer than any ink)
+STROKE = 0.3  # ink at least this share as strong as the strongest is a stroke
 
 # Ways to cut a region: one cut per column (the column each passes in every row), the ink each
 # passes through and the strokes each crosses.
@@ -50,7 +51,7 @@ def needs_cutting(width: int, height: float) -> bool:
 
 def crossings(ink: np.ndarray) -> np.ndarray:
     """How many strokes each column of ``ink`` crosses."""
-    strokes = ink > 0.3 * ink.max()
+    strokes = ink > STROKE * ink.max()
     return np.count_nonzero(strokes[1:] & ~strokes[:-1], axis=0) + strokes[0]
 
 
@@ -93,7 +94,7 @@ def straight(ink: np.ndarray) -> Ways:
 
 def _strokes(passed: np.ndarray) -> np.ndarray:
     """How many strokes a cut crosses, from the ink strength (0-1) along it (one row per cut)."""
-    inked = passed > 0.3
+    inked = passed > STROKE
     return np.count_nonzero(inked[..., 1:] & ~inked[..., :-1], axis=-1) + inked[..., 0]
 
 
