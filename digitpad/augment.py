@@ -245,7 +245,7 @@ def joined(images: list[np.ndarray], rng: np.random.Generator) -> tuple[np.ndarr
     height = 56
     parts = [_at_height(image, height) for image in images]
     gaps = [int(rng.integers(-part.shape[1] // 4, max(1, part.shape[1] // 4))) for part in parts[1:]]
-    starts = np.cumsum([0, *(part.shape[1] + gap for part, gap in zip(parts, gaps, strict=False))])
+    starts = np.cumsum([0, *(part.shape[1] + gap for part, gap in zip(parts[:-1], gaps, strict=True))])
     starts -= min(0, int(starts.min()))
     ink = np.zeros((height, int(max(s + p.shape[1] for s, p in zip(starts, parts, strict=True)))), np.uint8)
     owner = np.full(ink.shape, -1, np.int64)
