@@ -23,6 +23,9 @@ MARK_HEIGHT = 0.5  # a mark is shorter than this share of its line's digits...
 MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit...
 MARK_FLAT = 1.3  # ...or it is this many times wider than tall too, and one stroke deep
 MARK_TINY = 0.3  # shorter than this share of its line's digits, a mark however it is read
+HANGS_FROM = 0.4  # a comma starts this share of the line's height below the line's top...
+HANGS_BELOW = 0.1  # ...hangs at least this share below its bottom...
+COMMA_WIDE = 0.6  # ...and is no wider than this share of its own height
 FLAT_STROKE = 3  # a stroke this many times wider than tall is flat: a piece of ink all such strokes is a mark
 SPECK_PIXELS = 4  # (of the 28x28 image the model sees: fewer pixels than this are a speck, no stroke)
 JOIN_GAP = 0.25  # parts of one digit lie at most this share of its line's height apart
@@ -124,19 +127,21 @@ class Recognizer:
         if not regions or alone:
             one = self._one_digit(gray, regions, clean)  # one digit: exactly what recognize() sees
             return [] if one.digit is None else [one]
-        found = [(piece, region.small) for region in regions for piece in self._split(region)]
+        found = [(piece, region) for region in regions for piece in self._split(region)]
         results = self._classify([digit for (digit, _, _), _ in found], [box for (_, box, _), _ in found])
-        kept = [(result, height) for result, ((_, _, height), small) in zip(results, found, strict=True)
-                if not small or is_small_digit(result) or _holds(result.box, pen)]
-        results, heights = self._join_parts(gray, [result for result, _ in kept], [height for _, height in kept])
-        return [result for result, height in zip(results, heights, strict=True)
-                if not is_mark(result, height) or _holds(result.box, pen)]
+        kept = [(result, (height, region.line)) for result, ((_, _, height), region) in zip(results, found, strict=True)
+                if not region.small or is_small_digit(result) or _holds(result.box, pen)]
+        results, lines = self._join_parts(gray, [result for result, _ in kept], [line for _, line in kept])
+        return [result for result, (height, line) in zip(results, lines, strict=True)
+                if not is_mark(result, height, line) or _holds(result.box, pen)]
 
-    def _join_parts(self, gray: np.ndarray, results: list[Recognition], heights: list[float]):
+    def _join_parts(self, gray: np.ndarray, results: list[Recognition], lines: list[tuple]):
         """Neighbours that are parts of one digit (an open 4's two strokes) read as one: close
-        together, narrow together, and read surely together, more surely than the less sure part."""
-        joined, kept_heights = [], []
-        for result, height in zip(results, heights, strict=True):
+        together, narrow together, and read surely together, more surely than the less sure part.
+        ``lines``: each result's (line height, line), kept with the results."""
+        joined, kept_lines = [], []
+        for result, line in zip(results, lines, strict=True):
+            height = line[0]
             before = joined[-1] if joined else None
             if before and _may_join(before.box, result.box, height):
                 box = _around(before.box, result.box)
@@ -145,8 +150,8 @@ class Recognizer:
                     joined[-1] = together
                     continue
             joined.append(result)
-            kept_heights.append(height)
-        return joined, kept_heights
+            kept_lines.append(line)
+        return joined, kept_lines
 
     def _split(self, region: Region) -> list[tuple[np.ndarray, Box, float]]:
         """The digits of one region (touching digits cut apart), each as (MNIST image, box in the
@@ -230,18 +235,33 @@ def is_small_digit(result: Recognition) -> bool:
     return result.confidence >= MARK_SURE and result.image is not None and _crossed_both_ways(result.image)
 
 
-def is_mark(result: Recognition, line_height: float) -> bool:
+def is_mark(result: Recognition, line_height: float, line: tuple[float, float] | None = None) -> bool:
     """A dot, dash, comma or "=" beside the digits: much shorter than the digits of its line and
     not read surely; or short and flat, however it is read, unless strokes cross it both ways as
     they cross a small 0 (a dash, an "=" or a dot is one stroke deep one way). A flat piece as
     tall as the digits is kept: likelier two digits touching, or a wide one, than a mark. Nor is
-    a piece a digit, however tall, whose every stroke lies flat (a tall "=" after a cheque's amount)."""
+    a piece a digit, however tall, whose every stroke lies flat (a tall "=" after a cheque's amount).
+    Where the ``line`` lies (its digits' top and bottom) is known, a piece that is no loop is a
+    mark if it ends above the line's middle (an "=" or a dash written high), or if it is a short
+    narrow stroke hanging below the line (a comma)."""
     left, top, right, bottom = result.box
     height, width = bottom - top, right - left
     short, flat = height < MARK_HEIGHT * line_height, width > MARK_FLAT * height
     tiny = height < MARK_TINY * line_height
-    stroke = short and flat and not (result.image is not None and _crossed_both_ways(result.image))
-    return tiny or stroke or (short and result.confidence < MARK_SURE) or _flat_strokes(result.image)
+    loop = result.image is not None and _crossed_both_ways(result.image)
+    stroke = short and flat and not loop
+    placed = line is not None and not loop and _off_the_line(result.box, line_height, line)
+    return tiny or stroke or placed or (short and result.confidence < MARK_SURE) or _flat_strokes(result.image)
+
+
+def _off_the_line(box: Box, line_height: float, line: tuple[float, float]) -> bool:
+    """``box`` ends above the middle of its ``line`` (top, bottom), or it starts in the line's
+    lower part, hangs below it and is narrow: where marks are written, not digits."""
+    left, top, right, bottom = box
+    line_top, line_bottom = line
+    high = bottom <= (line_top + line_bottom) / 2
+    hanging = top >= line_top + HANGS_FROM * line_height and bottom >= line_bottom + HANGS_BELOW * line_height
+    return high or (hanging and right - left <= COMMA_WIDE * (bottom - top))
 
 
 def _flat_strokes(image: np.ndarray | None) -> bool:

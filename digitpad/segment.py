@@ -39,6 +39,7 @@ ACROSS = 0.85  # ink spanning this share of the picture, next to an edge, is the
 DIGIT_HEIGHTS = (0.7, 1.8)
 WIDEST_ON_FRAME = 1.5
 HAIRLINE = 0.2  # ...and has at least this many pixels per pixel of that height (no hairline)
+SHORTEST_LINE = 0.6  # a line whose bits are all shorter than this share of an overlapping line's digits is its marks
 LEVEL = 0.7  # boxes overlapping by this share of the shorter one's height lie on one line
 SHORTEST = 0.4  # a group shorter than this share of the tallest one is small: a mark, or a small 0...
 SMALL = 0.25  # ...and one shorter than this share is a mark (a dot, a dash) whatever it looks like
@@ -50,14 +51,16 @@ STACK_GAP = 0.3  # ...at most this share of the tallest part apart: one digit
 @dataclass(frozen=True)
 class Region:
     """One digit, or touching digits: its box in the input's pixels, its ink (white on black, 0-1
-    or uint8 0-255, at the scale the picture was analysed at) and the height of its line's digits
-    there. ``kept_at``, for one of several readings of a digit: read at least this surely, this
+    or uint8 0-255, at the scale the picture was analysed at), the height of its line's digits
+    there and where the line lies (``line``: its digits' median top and bottom, in the input's
+    pixels, as the box). ``kept_at``, for one of several readings of a digit: read at least this surely, this
     reading is kept whatever the others say. ``small``: far shorter than the tallest digit on the
     photo, so a digit only if it looks like one (``recognizer.is_small_digit``)."""
 
     box: Box | None
     ink: np.ndarray
     line_height: float = 0.0
+    line: tuple[float, float] | None = None
     kept_at: float | None = None
     small: bool = False
 
@@ -102,7 +105,8 @@ def _drawn_digits(gray: np.ndarray) -> list[Region]:
     regions = []
     for region in _regions(strength, mask, 1.0, is_photo=False, side=max(gray.shape)):
         x0, y0, x1, y1 = region.box
-        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink, region.line_height))
+        line = None if region.line is None else (region.line[0] + top, region.line[1] + top)
+        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink, region.line_height, line))
     return regions
 
 
@@ -134,14 +138,15 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, is_photo: boo
     if is_photo:  # on a canvas every stroke is meant; marks are told by the recognizer
         groups = _drop_small(_attach(groups, _left_out(keep, areas), boxes), tallest, side or max(mask.shape))
     regions = []
-    for line in _reading_order(groups):
-        height = float(np.median([box[3] - box[1] for box, _ in line]))
+    for line, digits in _reading_order(groups):  # (measured by its own parts, not the marks joined to it)
+        height = float(np.median([box[3] - box[1] for box, _ in digits]))
+        span = tuple(float(np.median([box[side] for box, _ in digits])) / scale for side in (1, 3))
         for (left, top, right, bottom), ids in line:
             inked = np.isin(labels[top:bottom, left:right], ids)
             ink = np.where(inked, strength[top:bottom, left:right], 0).astype(np.float32)
             box = tuple(round(v / scale) for v in (left, top, right, bottom))
             small = is_photo and bottom - top < SHORTEST * tallest
-            regions.append(Region(box, ink, height, small=small))
+            regions.append(Region(box, ink, height, span, small=small))
     return regions
 
 
@@ -279,7 +284,8 @@ def _components(count: int, first: np.ndarray, second: np.ndarray) -> tuple[int,
 
 
 def _reading_order(groups):
-    """Lines top to bottom (a group joins a line its vertical centre falls in), each left to right."""
+    """Lines top to bottom (a group joins a line its vertical centre falls in), each left to right,
+    with the groups it is measured by (its own, without the marks joined to it)."""
     lines: list[list] = []
     for group in sorted(groups, key=lambda g: g[0][1]):
         (_, top, _, bottom), _ = group
@@ -292,4 +298,20 @@ def _reading_order(groups):
                 break
         else:
             lines.append([group])
-    return [sorted(line, key=lambda g: g[0][0]) for line in lines]
+    return [(sorted(line + marks, key=lambda g: g[0][0]), line) for line, marks in _marks_joined(lines)]
+
+
+def _marks_joined(lines: list[list]) -> list[tuple[list, list]]:
+    """Lines of nothing but bits far shorter than the digits of a line they overlap (an "=" or a
+    dash written high beside a number) joined to that line as its marks: (line, marks) pairs."""
+    heights = [float(np.median([g[0][3] - g[0][1] for g in line])) for line in lines]
+    spans = [(min(g[0][1] for g in line), max(g[0][3] for g in line)) for line in lines]
+    marks: dict[int, list] = {i: [] for i in range(len(lines))}
+    for i, line in enumerate(lines):
+        tallest = max(g[0][3] - g[0][1] for g in line)
+        hosts = [j for j in marks if j != i and lines[j] and tallest < SHORTEST_LINE * heights[j]
+                 and min(spans[i][1], spans[j][1]) > max(spans[i][0], spans[j][0])]
+        if hosts:
+            marks[max(hosts, key=lambda j: heights[j])] += line + marks.pop(i)
+            lines[i] = []
+    return [(lines[i], joined) for i, joined in marks.items()]

@@ -38,6 +38,8 @@ REACH = 0.3  # a cut may wander this share of the line's height to either side o
 STEP = 0.05  # each column a cut moves aside costs as much as passing through this much ink
 OUTSIDE = 2.0  # (beyond the region's sides: dearer than any ink)
 STROKE = 0.3  # ink at least this share as strong as the strongest is a stroke
+STUB_LONG = 0.45  # a joint's stub that a cut leaves on a piece is at most this share of the line's height long...
+STUB_THICK = 1.6  # ...and no thicker than this many pens (one thin stroke)
 
 # Ways to cut a region: one cut per column (the column each passes in every row), the ink each
 # passes through and the strokes each crosses.
@@ -199,6 +201,45 @@ def _too_wide(piece: np.ndarray, height: float) -> float:
     return max(0.0, (cols[-1] - cols[0] + 1) / tall - WIDE) * 3
 
 
+def pen_width(ink: np.ndarray) -> float:
+    """The pen's width in ``ink``: the median height of its strokes' runs down the columns."""
+    strokes = np.pad(ink > STROKE * max(float(ink.max()), 1e-6), ((1, 1), (0, 0)))
+    edges = np.diff(strokes.astype(np.int8), axis=0).T  # columns x rows: 1 where a run starts, -1 after it ends
+    runs = np.nonzero(edges == -1)[1] - np.nonzero(edges == 1)[1]
+    return float(np.median(runs)) if runs.size else 1.0
+
+
+def without_stubs(piece: np.ndarray, height: float, pen: float, left: bool, right: bool) -> tuple[int, np.ndarray]:
+    """``piece`` without the stub of a joint that a cut through it left at its ``left`` or
+    ``right`` side: the columns from that side in which the ink is one thin stroke (no thicker
+    than STUB_THICK pens), if they are no longer than STUB_LONG of the line's ``height`` and leave
+    a digit's width: (its first column, the piece), ``piece`` itself if there is no such stub. A
+    cursive 0 keeps the start of the stroke that tied it to the next digit, and reads as a 2 or a
+    9 with it."""
+    strokes = piece > STROKE * max(float(piece.max()), 1e-6)
+    inked = np.flatnonzero(strokes.any(axis=0))
+    if inked.size == 0 or not (left or right):
+        return 0, piece
+    runs = np.count_nonzero(strokes[1:] & ~strokes[:-1], axis=0) + strokes[0]
+    thin = (runs == 1) & (np.count_nonzero(strokes, axis=0) <= STUB_THICK * pen)
+    first, last = int(inked[0]), int(inked[-1]) + 1
+    start, stop = first, last
+    if left:
+        start += _stub(thin[first:last])
+    if right:
+        stop -= _stub(thin[first:last][::-1])
+    unchanged = (start, stop) == (first, last) or stop - start < NARROWEST * 2 * height
+    if unchanged or max(start - first, last - stop) > STUB_LONG * height:
+        return 0, piece
+    return start, piece[:, start:stop]
+
+
+def _stub(thin: np.ndarray) -> int:
+    """How many of the first columns (of a piece's inked ones) are ``thin``."""
+    thick = np.flatnonzero(~thin)
+    return int(thick[0]) if thick.size else thin.size
+
+
 def split(ink: np.ndarray, height: float,
           confidence: Callable[[list[np.ndarray]], np.ndarray]) -> list[tuple[int, np.ndarray]]:
     """Cut ``ink`` (a region of one line, ``height`` its digits' height) into digits:
@@ -212,32 +253,46 @@ def split(ink: np.ndarray, height: float,
     if pieces is None or least < UNSURE:  # no thin joints that make digits: evenly spaced cuts too
         cuts = candidate_cuts_of(ink, height, found, evenly=True)
         pieces, _ = best_pieces(ink, height, cuts, confidence, read)
+    if pieces is None:  # every way leaves a piece read as a pair: the likeliest way all the same
+        pieces, _ = best_pieces(ink, height, cuts, confidence, read, least_sure=0.0)
     if pieces is None:
         return [(0, ink)]
-    return [cut for cut in (piece(ink, cuts[a], cuts[b]) for a, b in pieces) if cut[1].any()]
+    return [(start, cut) for start, cut in pieces if cut.any()]
 
 
 def best_pieces(ink: np.ndarray, height: float, cuts: list[np.ndarray],
-                confidence: Callable[[list[np.ndarray]], np.ndarray],
-                read: dict[bytes, float] | None = None) -> tuple[list[tuple[int, int]] | None, float]:
-    """The best split of ``ink`` at some of ``cuts`` (see ``best_split``; pieces by the indices of
-    their cuts), each piece scored by the model's confidence, less its excess width and the
+                confidence: Callable[[list[np.ndarray]], np.ndarray], read: dict[bytes, float] | None = None,
+                least_sure: float = PAIR) -> tuple[list[tuple[int, np.ndarray]] | None, float]:
+    """The best split of ``ink`` at some of ``cuts`` (see ``best_split``) as (column offset,
+    piece) pairs, each piece scored by the model's confidence, less its excess width and the
     strokes its right cut crosses beyond one; and the model's confidence in its least sure piece
-    (0 if there is no split). ``read`` holds the confidence in pieces read before (a second call
-    with more cuts reads only the new ones), and gains these."""
+    (0 if there is no split). A piece is read as cut and without the stubs its cuts leave
+    (``without_stubs``), and the surer reading counts; one read less surely than ``least_sure``
+    is no digit. ``read`` holds the confidence in pieces read before (a second call with more
+    cuts reads only the new ones), and gains these."""
     read = {} if read is None else read
     options = spans(cuts, height)
-    keys = {(a, b): cuts[a].tobytes() + cuts[b].tobytes() for a, b in options}
-    pieces = {(a, b): piece(ink, cuts[a], cuts[b])[1] for a, b in options}
-    new = [span for span in options if keys[span] not in read]
-    if new:
-        read.update(zip((keys[span] for span in new), map(float, confidence([pieces[span] for span in new])),
-                        strict=True))
     rows = np.arange(ink.shape[0])
     strength = ink / max(float(ink.max()), 1e-6)
     crossed = [int(_strokes(strength[rows, np.minimum(cut, ink.shape[1] - 1)])) if cut.min() < ink.shape[1] else 0
                for cut in cuts]  # (the last cut, the region's end, crosses nothing)
-    scored = {(a, b): float(np.log(max(read[keys[a, b]], 1e-6))) - _too_wide(pieces[a, b], height)
-              - CUT_COST * max(0, crossed[b] - 1) for a, b in options if read[keys[a, b]] >= PAIR}
+    through = [0 < i < len(cuts) - 1 and crossed[i] > 0 for i in range(len(cuts))]  # cuts through ink
+    pen = pen_width(ink)
+    ways = {}  # per span: its readings (key, first column, piece): as cut, and without its stubs
+    for a, b in options:
+        start, cut = piece(ink, cuts[a], cuts[b])
+        key = cuts[a].tobytes() + cuts[b].tobytes()
+        ways[a, b] = [(key, start, cut)]
+        offset, trimmed = without_stubs(cut, height, pen, through[a], through[b])
+        if trimmed is not cut:
+            ways[a, b].append((key + b"-", start + offset, trimmed))
+    new = {key: cut for found in ways.values() for key, _, cut in found if key not in read}
+    if new:
+        read.update(zip(new, map(float, confidence(list(new.values()))), strict=True))
+    chosen = {span: max(found, key=lambda way: read[way[0]]) for span, found in ways.items()}
+    scored = {(a, b): float(np.log(max(read[key], 1e-6))) - _too_wide(cut, height) - CUT_COST * max(0, crossed[b] - 1)
+              for (a, b), (key, _, cut) in chosen.items() if read[key] >= least_sure}
     split_at = best_split(len(cuts), scored)
-    return split_at, min((read[keys[span]] for span in split_at or []), default=0.0)
+    if split_at is None:
+        return None, 0.0
+    return [chosen[span][1:] for span in split_at], min(read[chosen[span][0]] for span in split_at)

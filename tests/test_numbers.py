@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw
 
 import digitpad
 from digitpad.recognizer import Recognition, is_mark
+from digitpad.segment import find_digits
 from tests.helpers import digits_of, draw, write, written
 
 
@@ -126,6 +127,40 @@ def test_what_counts_as_a_mark_beside_the_digits():
     assert is_mark(piece(30, 36, 0.97, bars), line)  # taller, read surely, but each of its strokes flat
     assert not is_mark(piece(40, 58, 0.6), line)  # a digit the model is unsure of is still a digit
     assert not is_mark(piece(80, 50, 0.6), line)  # flat but as tall as digits: two touching, read unsurely
+
+
+def test_marks_written_above_the_line_or_hanging_below_it_are_not_digits():
+    """Where its line lies is known, a piece read surely that ends above the line's middle (an
+    "=" written high) or a narrow stroke hanging below the line (a comma) is a mark; a loop up
+    there (cents written high) and digits on the line, or a little below it, are not."""
+    def piece(box, image=None):
+        probabilities = np.full(10, 0.001, np.float32)
+        probabilities[5] = 0.991
+        return Recognition(5, probabilities, image, box=box)
+
+    ring = np.zeros((28, 28), np.float32)
+    cv2.ellipse(ring, (14, 14), (7, 9), 0, 0, 360, 1.0, 2)
+    line, height = (100.0, 160.0), 60
+    high, comma = piece((0, 100, 30, 128)), piece((0, 130, 10, 172))
+    assert not is_mark(high, height) and not is_mark(comma, height)  # without the line, digits
+    assert is_mark(high, height, line) and is_mark(comma, height, line)
+    assert not is_mark(piece((0, 100, 30, 128), ring), height, line)  # a loop written high
+    assert not is_mark(piece((0, 100, 30, 160)), height, line)  # a digit on the line
+    assert not is_mark(piece((0, 112, 12, 172)), height, line)  # a 1 written a little low
+    assert not is_mark(piece((0, 135, 20, 160), ring), height, line)  # a small 0 after the point
+
+
+def test_a_mark_written_above_the_line_is_read_with_its_line():
+    """A small "=" above the end of a number is not a line of its own read before the number:
+    it joins the number's line, at its place, and does not change where that line lies."""
+    page = strip([3, 8, 6], margin=0.6)
+    digits = find_digits(page)
+    mark, right = page.copy(), page.shape[1] - 14  # (right of the 6, a little above the line)
+    cv2.line(mark, (right - 18, 24), (right, 24), 40, 4)
+    cv2.line(mark, (right - 18, 40), (right, 40), 40, 4)
+    regions = find_digits(mark)
+    assert len(regions) == len(digits) + 1 and regions[-1].box[1] < digits[0].box[1]
+    assert all(region.line == digits[0].line for region in regions)
 
 
 def test_an_open_four_of_two_strokes_side_by_side_is_one_digit():

@@ -66,7 +66,7 @@ def test_a_cut_across_more_strokes_than_a_joint_costs_more():
 
     cuts = [touching.vertical(column, 30) for column in (0, 20, 30, 60)]
     pieces, least = touching.best_pieces(pair, 45, cuts, scorer)  # (digits up to 45 px tall)
-    assert pieces == [(0, 2), (2, 3)]  # (by the cuts' indices)
+    assert [(start, piece.shape[1]) for start, piece in pieces] == [(0, 30), (30, 30)]
     assert least == pytest.approx(0.9)
 
 
@@ -111,3 +111,40 @@ def test_slanted_digits_that_overlap_are_cut_along_their_slant():
     pieces = touching.split(pair, 30, closed_loops)
     assert len(pieces) == 2 and closed_loops([piece for _, piece in pieces]).min() == 0.99
     assert sum(int(piece.sum()) for _, piece in pieces) == int(pair.sum())
+
+
+def tied_rings() -> np.ndarray:
+    """Two rings 12 px wide tied at the bottom by a cursive stroke, 8 px of it between them."""
+    pair = np.zeros((30, 32), np.float32)
+    for left in (0, 20):
+        pair[:2, left:left + 12] = pair[-2:, left:left + 12] = 1
+        pair[:, left:left + 2] = pair[:, left + 10:left + 12] = 1
+    pair[26:28, 10:22] = 1
+    return pair
+
+
+def bare_rings(pieces):
+    """A scorer sure of a closed loop no wider than a ring, unsure of one with a stub beside it
+    (a 0 with a tail, read as a 2 or a 9), and of anything else as of a pair."""
+    bare = np.array([np.count_nonzero(piece.any(axis=0)) <= 12 for piece in pieces])
+    loop = closed_loops(pieces) > 0.5
+    return np.where(loop & bare, 0.99, np.where(loop, 0.6, 0.1))
+
+
+def test_the_stubs_a_cut_through_a_cursive_tie_leaves_are_not_read_as_part_of_the_digits():
+    """Cut through the stroke that ties two cursive 0s, each keeps a stub of it (and may read as
+    a 2 or a 9); each is read without it, and the pieces are the rings alone."""
+    pieces = touching.split(tied_rings(), 30, bare_rings)
+    assert [(start, np.count_nonzero(piece.any(axis=0))) for start, piece in pieces] == [(0, 12), (20, 12)]
+
+
+def test_only_a_thin_stroke_at_a_cut_side_is_a_stub():
+    """The stub goes from the side a cut made, not from the region's own ends, and never the
+    digit itself: a thin stroke all the way across (a 1 lying down, a dash) stays."""
+    ring = tied_rings()[:, :16]  # the first ring and 4 px of the tie
+    pen = touching.pen_width(ring)
+    assert touching.without_stubs(ring, 30, pen, left=False, right=True)[1].shape[1] == 12
+    assert touching.without_stubs(ring, 30, pen, left=True, right=False)[1] is ring
+    bar = np.zeros((30, 16), np.float32)
+    bar[14:16] = 1
+    assert touching.without_stubs(bar, 30, pen, left=True, right=True)[1] is bar
