@@ -131,8 +131,8 @@ def test_what_counts_as_a_mark_beside_the_digits():
 
 def test_marks_written_above_the_line_or_hanging_below_it_are_not_digits():
     """Where its line lies is known, a piece read surely that ends above the line's middle (an
-    "=" written high) or a narrow stroke hanging below the line (a comma) is a mark; a loop up
-    there (cents written high) and digits on the line, or a little below it, are not."""
+    "=" written high) or a narrow stroke in its lower part that reaches its bottom (a comma) is a
+    mark; a loop up there (cents written high) and digits on the line, or a little below it, are not."""
     def piece(box, image=None):
         probabilities = np.full(10, 0.001, np.float32)
         probabilities[5] = 0.991
@@ -141,9 +141,9 @@ def test_marks_written_above_the_line_or_hanging_below_it_are_not_digits():
     ring = np.zeros((28, 28), np.float32)
     cv2.ellipse(ring, (14, 14), (7, 9), 0, 0, 360, 1.0, 2)
     line, height = (100.0, 160.0), 60
-    high, comma = piece((0, 100, 30, 128)), piece((0, 130, 10, 172))
-    assert not is_mark(high, height) and not is_mark(comma, height)  # without the line, digits
-    assert is_mark(high, height, line) and is_mark(comma, height, line)
+    high, comma, on_line = piece((0, 100, 30, 128)), piece((0, 130, 10, 172)), piece((0, 128, 14, 160))
+    assert not any(is_mark(mark, height) for mark in (high, comma, on_line))  # without the line, digits
+    assert all(is_mark(mark, height, line) for mark in (high, comma, on_line))
     assert not is_mark(piece((0, 100, 30, 128), ring), height, line)  # a loop written high
     assert not is_mark(piece((0, 100, 30, 160)), height, line)  # a digit on the line
     assert not is_mark(piece((0, 112, 12, 172)), height, line)  # a 1 written a little low
