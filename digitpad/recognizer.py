@@ -23,6 +23,8 @@ MARK_HEIGHT = 0.5  # a mark is shorter than this share of its line's digits...
 MARK_SURE = 0.9  # ...and the model is less sure than this that it is a digit...
 MARK_FLAT = 1.3  # ...or it is this many times wider than tall too, and one stroke deep
 MARK_TINY = 0.3  # shorter than this share of its line's digits, a mark however it is read
+FLOATS = 0.2  # a piece whose bottom is this share of its line's height above the line's bottom...
+FLOAT_SHORT = 0.6  # ...and which is shorter than this share floats: a dash or an "=" at mid-height
 HANGS_FROM = 0.4  # a comma starts this share of the line's height below the line's top...
 HANGS_BELOW = 0.0  # ...reaches at least this share below its bottom (its bottom or lower)...
 COMMA_WIDE = 0.6  # ...and is no wider than this share of its own height
@@ -242,8 +244,9 @@ def is_mark(result: Recognition, line_height: float, line: tuple[float, float] |
     tall as the digits is kept: likelier two digits touching, or a wide one, than a mark. Nor is
     a piece a digit, however tall, whose every stroke lies flat (a tall "=" after a cheque's amount).
     Where the ``line`` lies (its digits' top and bottom) is known, a piece that is no loop is a
-    mark if it ends above the line's middle (an "=" or a dash written high), or if it is a
-    narrow stroke in the line's lower part that reaches its bottom or hangs below (a comma)."""
+    mark if it ends above the line's middle or, short, floats well above its bottom (an "=" or a
+    dash, written high or at mid-height: digits stand on the line), or if it is a narrow stroke
+    in the line's lower part that reaches its bottom or hangs below (a comma)."""
     left, top, right, bottom = result.box
     height, width = bottom - top, right - left
     short, flat = height < MARK_HEIGHT * line_height, width > MARK_FLAT * height
@@ -255,11 +258,13 @@ def is_mark(result: Recognition, line_height: float, line: tuple[float, float] |
 
 
 def _off_the_line(box: Box, line_height: float, line: tuple[float, float]) -> bool:
-    """``box`` ends above the middle of its ``line`` (top, bottom), or it starts in the line's
-    lower part, reaches its bottom and is narrow: where marks are written, not digits."""
+    """``box`` ends above the middle of its ``line`` (top, bottom) or, short, well above its
+    bottom; or it starts in the line's lower part, reaches its bottom and is narrow: where marks
+    are written, not digits."""
     left, top, right, bottom = box
     line_top, line_bottom = line
-    high = bottom <= (line_top + line_bottom) / 2
+    high = bottom <= (line_top + line_bottom) / 2 or (
+        bottom <= line_bottom - FLOATS * line_height and bottom - top < FLOAT_SHORT * line_height)
     hanging = top >= line_top + HANGS_FROM * line_height and bottom >= line_bottom + HANGS_BELOW * line_height
     return high or (hanging and right - left <= COMMA_WIDE * (bottom - top))
 

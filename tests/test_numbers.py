@@ -144,6 +144,9 @@ def test_marks_written_above_the_line_or_hanging_below_it_are_not_digits():
     high, comma, on_line = piece((0, 100, 30, 128)), piece((0, 130, 10, 172)), piece((0, 128, 14, 160))
     assert not any(is_mark(mark, height) for mark in (high, comma, on_line))  # without the line, digits
     assert all(is_mark(mark, height, line) for mark in (high, comma, on_line))
+    floating = piece((0, 115, 30, 144))  # short, at mid-height: a dash or an "=" written in one go
+    assert not is_mark(floating, height) and is_mark(floating, height, line)
+    assert not is_mark(piece((0, 124, 30, 158)), height, line)  # as short, standing on the line
     assert not is_mark(piece((0, 100, 30, 128), ring), height, line)  # a loop written high
     assert not is_mark(piece((0, 100, 30, 160)), height, line)  # a digit on the line
     assert not is_mark(piece((0, 112, 12, 172)), height, line)  # a 1 written a little low
