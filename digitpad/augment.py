@@ -101,9 +101,9 @@ def elastic(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def styled(image: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarray:
-    """How many people write 7, 1, 9 and 4: a bar across the 7's stem, a long flag on the 1, the
-    9's loop closed on the stem's other side (like "P"), the 4's stem starting at its bar or its
-    bar low, with a short tail below it (like "h")."""
+    """How many people write 7, 1, 9, 4 and 0: a bar across the 7's stem, a long flag on the 1,
+    the 9's loop closed on the stem's other side (like "P"), the 4's stem starting at its bar or
+    its bar low, with a short tail below it (like "h"), the 0 with the start of a cursive tie."""
     big = scaled(image, 112, cv2.INTER_LINEAR).copy()
     ys, xs = np.nonzero(big > 100)
     if xs.size == 0:
@@ -114,21 +114,39 @@ def styled(image: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarra
         y = int(top + (bottom - top) * rng.uniform(0.45, 0.6))
         row = np.flatnonzero(big[y] > 100)
         centre = int(row.mean()) if row.size else int(xs.mean())
-        half = int((bottom - top) * rng.uniform(0.15, 0.25))
+        half = int((bottom - top) * rng.uniform(*CROSS_HALF))
         cv2.line(big, (centre - half, y), (centre + half, y), 255, pen)
     elif label == 1:
         x = int(xs[ys <= top + 2].mean())
-        length = (bottom - top) * rng.uniform(0.25, 0.6)
-        angle = rng.uniform(0.4, 0.9)  # radians below the horizontal, to the left
+        length = (bottom - top) * rng.uniform(*FLAG_LONG)
+        angle = rng.uniform(*FLAG_ANGLE)  # radians below the horizontal, to the left
         end = (int(x - length * np.cos(angle)), int(top + length * np.sin(angle)))
         cv2.line(big, (x, top), end, 255, pen)
     elif label == 9:
         return _mirrored_upright(big)
+    elif label == 0:
+        return _tailed(big, rng, pen)
     elif label == 4:
         if rng.random() < LOW_BAR_SHARE:  # like "h": the stem short, from the middle to a low bar
             return _opened(_bar_lowered(big, rng), rng, LOW_OPEN)
         return _opened(big, rng, OPEN)
     return big
+
+
+def _tailed(image: np.ndarray, rng: np.random.Generator, pen: int) -> np.ndarray:
+    """A cursive 0: the stroke that would tie it to the next digit leaving its top on the right,
+    about level, and cut off short."""
+    ys, xs = np.nonzero(image > 100)
+    top, bottom = int(ys.min()), int(ys.max())
+    upper = ys <= top + 0.25 * (bottom - top)
+    right = int(np.argmax(np.where(upper, xs, -1)))
+    start = (int(xs[right]), int(ys[right]))
+    length = (bottom - top) * rng.uniform(*TAIL_LONG)
+    angle = rng.uniform(-TAIL_ANGLE, TAIL_ANGLE)  # radians from the horizontal
+    end = (int(start[0] + length * np.cos(angle)), int(start[1] - length * np.sin(angle)))
+    wide = np.pad(image, ((0, 0), (0, max(0, end[0] + pen - image.shape[1] + 1))))
+    cv2.line(wide, start, end, 255, pen)
+    return wide
 
 
 def _opened(image: np.ndarray, rng: np.random.Generator, levels: tuple[float, float]) -> np.ndarray:
@@ -180,7 +198,12 @@ def _bar_lowered(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR)
 
 
-STYLED = (1, 4, 7, 9)  # the digits ``styled`` writes in another style
+STYLED = (0, 1, 4, 7, 9)  # the digits ``styled`` writes in another style
+CROSS_HALF = (0.15, 0.35)  # a crossed 7's bar reaches this share of its height to either side of the stem
+FLAG_LONG = (0.25, 0.7)  # a 1's flag is this share of its height long...
+FLAG_ANGLE = (0.4, 1.1)  # ...and leans this far below the horizontal (radians: 23-63 degrees)
+TAIL_LONG = (0.15, 0.4)  # a cursive 0's tail is this share of its height long...
+TAIL_ANGLE = 0.35  # ...and at most this far from level (radians, up or down: 20 degrees)
 MOST_LEAN = 0.4  # a mirrored 9's stem is leant back by at most this (x per row, about 22 degrees)
 
 

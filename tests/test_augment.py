@@ -57,6 +57,19 @@ def test_a_flagged_one_gains_ink_left_of_its_top(mnist_slice):
     assert xs.size and xs.mean() < top_x and ys.mean() < 0.6 * 112
 
 
+def test_a_cursive_zero_gains_a_tail_leaving_its_top_to_the_right():
+    zero = np.zeros((28, 28), np.uint8)
+    cv2.ellipse(zero, (13, 14), (6, 9), 0, 0, 360, 255, 2)
+    plain = augment.scaled(zero, 112, cv2.INTER_LINEAR)
+    tailed = augment.styled(zero, 0, np.random.default_rng(0))
+    assert tailed.shape[0] == plain.shape[0] and tailed.shape[1] >= plain.shape[1]
+    added = (tailed > 100) & ~(np.pad(plain, ((0, 0), (0, tailed.shape[1] - plain.shape[1]))) > 100)
+    ys, xs = np.nonzero(added)
+    rows, cols = np.nonzero(plain > 100)
+    assert xs.size and xs.min() >= cols.mean() and xs.max() > cols.max()  # to the right, beyond the ring
+    assert ys.mean() < rows.min() + 0.4 * (rows.max() - rows.min())  # from its top
+
+
 def test_a_nine_looped_like_p_has_its_stem_on_the_loops_other_side_leaning_as_it_did():
     nine = np.zeros((28, 28), np.uint8)
     cv2.circle(nine, (12, 9), 5, 255, 2)
