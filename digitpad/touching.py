@@ -33,7 +33,7 @@ CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one 
 # A piece read less surely than this is likelier digits joined (a pair, taught as no one digit,
 # reads about 0.1) than one digit: evenly spaced cuts are tried too (a cursive "00").
 UNSURE = 0.3
-PAIR = 0.12  # a piece read hardly surer than the uniform guess pairs are taught as is no one digit
+PAIR = 0.2  # a piece read hardly surer than the uniform guess pairs are taught as is no one digit
 REACH = 0.3  # a cut may wander this share of the line's height to either side of where it starts
 STEP = 0.05  # each column a cut moves aside costs as much as passing through this much ink
 OUTSIDE = 2.0  # (beyond the region's sides: dearer than any ink)
