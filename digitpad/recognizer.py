@@ -133,17 +133,17 @@ class Recognizer:
         results = self._classify([digit for (digit, _, _), _ in found], [box for (_, box, _), _ in found])
         kept = [(result, (height, region.line)) for result, ((_, _, height), region) in zip(results, found, strict=True)
                 if not region.small or is_small_digit(result) or _holds(result.box, pen)]
-        results, lines = self._join_parts(gray, [result for result, _ in kept], [line for _, line in kept])
-        return [result for result, (height, line) in zip(results, lines, strict=True)
+        results, places = self._join_parts(gray, [result for result, _ in kept], [place for _, place in kept])
+        return [result for result, (height, line) in zip(results, places, strict=True)
                 if not is_mark(result, height, line) or _holds(result.box, pen)]
 
-    def _join_parts(self, gray: np.ndarray, results: list[Recognition], lines: list[tuple]):
+    def _join_parts(self, gray: np.ndarray, results: list[Recognition], places: list[tuple]):
         """Neighbours that are parts of one digit (an open 4's two strokes) read as one: close
         together, narrow together, and read surely together, more surely than the less sure part.
-        ``lines``: each result's (line height, line), kept with the results."""
-        joined, kept_lines = [], []
-        for result, line in zip(results, lines, strict=True):
-            height = line[0]
+        ``places``: each result's (line height, line), returned with the results kept."""
+        joined, kept_places = [], []
+        for result, place in zip(results, places, strict=True):
+            height = place[0]
             before = joined[-1] if joined else None
             if before and _may_join(before.box, result.box, height):
                 box = _around(before.box, result.box)
@@ -152,8 +152,8 @@ class Recognizer:
                     joined[-1] = together
                     continue
             joined.append(result)
-            kept_lines.append(line)
-        return joined, kept_lines
+            kept_places.append(place)
+        return joined, kept_places
 
     def _split(self, region: Region) -> list[tuple[np.ndarray, Box, float]]:
         """The digits of one region (touching digits cut apart), each as (MNIST image, box in the

@@ -53,8 +53,8 @@ class Region:
     """One digit, or touching digits: its box in the input's pixels, its ink (white on black, 0-1
     or uint8 0-255, at the scale the picture was analysed at), the height of its line's digits
     there and where the line lies (``line``: its digits' median top and bottom, in the input's
-    pixels, as the box). ``kept_at``, for one of several readings of a digit: read at least this surely, this
-    reading is kept whatever the others say. ``small``: far shorter than the tallest digit on the
+    pixels, as the box). ``kept_at``, for one of several readings of a digit: read at least this
+    surely, this reading is kept whatever the others say. ``small``: far shorter than the tallest digit on the
     photo, so a digit only if it looks like one (``recognizer.is_small_digit``)."""
 
     box: Box | None

@@ -33,7 +33,7 @@ CUT_COST = 1.0  # and a cut this much for each stroke it crosses beyond the one 
 # A piece read less surely than this is likelier digits joined (a pair, taught as no one digit,
 # reads about 0.1) than one digit: evenly spaced cuts are tried too (a cursive "00").
 UNSURE = 0.3
-PAIR = 0.2  # a piece read hardly surer than the uniform guess pairs are taught as is no one digit
+PAIR = 0.2  # a piece read hardly surer than the uniform guess pairs are taught as (0.1) is no one digit
 REACH = 0.3  # a cut may wander this share of the line's height to either side of where it starts
 STEP = 0.05  # each column a cut moves aside costs as much as passing through this much ink
 OUTSIDE = 2.0  # (beyond the region's sides: dearer than any ink)
@@ -277,15 +277,7 @@ def best_pieces(ink: np.ndarray, height: float, cuts: list[np.ndarray],
     crossed = [int(_strokes(strength[rows, np.minimum(cut, ink.shape[1] - 1)])) if cut.min() < ink.shape[1] else 0
                for cut in cuts]  # (the last cut, the region's end, crosses nothing)
     through = [0 < i < len(cuts) - 1 and crossed[i] > 0 for i in range(len(cuts))]  # cuts through ink
-    pen = pen_width(ink)
-    ways = {}  # per span: its readings (key, first column, piece): as cut, and without its stubs
-    for a, b in options:
-        start, cut = piece(ink, cuts[a], cuts[b])
-        key = cuts[a].tobytes() + cuts[b].tobytes()
-        ways[a, b] = [(key, start, cut)]
-        offset, trimmed = without_stubs(cut, height, pen, through[a], through[b])
-        if trimmed is not cut:
-            ways[a, b].append((key + b"-", start + offset, trimmed))
+    ways = _ways(ink, height, cuts, options, through)
     new = {key: cut for found in ways.values() for key, _, cut in found if key not in read}
     if new:
         read.update(zip(new, map(float, confidence(list(new.values()))), strict=True))
@@ -296,3 +288,19 @@ def best_pieces(ink: np.ndarray, height: float, cuts: list[np.ndarray],
     if split_at is None:
         return None, 0.0
     return [chosen[span][1:] for span in split_at], min(read[chosen[span][0]] for span in split_at)
+
+
+def _ways(ink: np.ndarray, height: float, cuts: list[np.ndarray], options: list[tuple[int, int]],
+          through: list[bool]) -> dict[tuple[int, int], list[tuple[bytes, int, np.ndarray]]]:
+    """The ways to read each span of ``options``, as (key, first column, piece): as cut, and
+    without the stubs its cuts leave where they pass ``through`` ink."""
+    pen = pen_width(ink)
+    ways = {}
+    for a, b in options:
+        start, cut = piece(ink, cuts[a], cuts[b])
+        key = cuts[a].tobytes() + cuts[b].tobytes()
+        ways[a, b] = [(key, start, cut)]
+        offset, trimmed = without_stubs(cut, height, pen, through[a], through[b])
+        if trimmed is not cut:
+            ways[a, b].append((key + b"-", start + offset, trimmed))
+    return ways
