@@ -30,6 +30,7 @@ SOLID = 0.45  # ink thicker than this share of its box's longest side is a shado
 SLIVER = 3  # a picture this narrow (a 1 cut tight) is all stroke
 LIGHT_STROKE = 200  # a sliver this light on average is likelier a light stroke than a dark one
 CUT_SURE = 0.5  # a digit cut tight, read whole this surely, is not read by a piece of it instead
+INKED = 0.5  # a pixel this share of the way from a picture's commonest tone to black (or white) is ink
 CLEAR_PAPER = 0.25  # a crop's border this much more light than dark (or dark than light) shows its paper
 
 
@@ -71,7 +72,7 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool 
     whole_box = None if whole is None else ink_box(whole > 0)
     found = [] if whole is None else [Region(_scaled(whole_box, scale), with_margin(whole))]
     if not regions:
-        return found
+        return found or (_as_drawn(small, scale) if _inked_edges(small) >= 2 else [])
     best = digit_of(regions)
     framed = with_margin(best.ink)
     if found and float(best.ink.sum()) < PART * float(whole.sum()):  # the region is a piece of the whole
@@ -79,6 +80,16 @@ def readings(gray: np.ndarray, regions: list[Region] | None = None, clean: bool 
             found = [replace(found[0], kept_at=CUT_SURE)]
         return [*found, Region(_scaled(best.box, scale), framed)]
     return [Region(_scaled(best.box, scale), framed), *found]
+
+
+def _as_drawn(gray: np.ndarray, scale: float) -> list[Region]:
+    """A picture in which nothing was found, two of whose edges or more are inked (not shaded by a
+    vignette), holds a stroke along them or a desk around a blank page, and nothing tells them
+    apart: it is read, as all that differs from the picture's commonest tone, so that a stroke
+    drawn along the frame gets an answer (a desk, an unsure one)."""
+    ink = ink_map(gray, int(np.median(gray)))
+    box = ink_box(ink > 0)
+    return [] if box is None else [Region(_scaled(box, scale), with_margin(ink))]
 
 
 def _reaches_frame(box: Box, shape: tuple[int, ...]) -> bool:
@@ -213,3 +224,14 @@ def _desk_around(gray: np.ndarray) -> bool:
     frame may run along one edge, and darkens the others only in places)."""
     edges = (gray[0], gray[-1], gray[:, 0], gray[:, -1])
     return sum(np.count_nonzero(edge < 128) >= edge.size // 2 for edge in edges) >= 2
+
+
+def _inked_edges(gray: np.ndarray) -> int:
+    """How many edges of the picture mostly lie as far from its commonest tone as ink does (more
+    than INKED of the way from it to black or white, whichever is further): a vignette's shade
+    or a shadow does not."""
+    typical = float(np.median(gray[::4, ::4]))
+    room = max(typical, 255 - typical)
+    edges = (gray[0], gray[-1], gray[:, 0], gray[:, -1])
+    return sum(np.count_nonzero(np.abs(edge.astype(np.float32) - typical) > INKED * room) >= edge.size // 2
+               for edge in edges)

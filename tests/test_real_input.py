@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
@@ -183,8 +183,13 @@ def test_recognize_and_read_digits_agree_on_one_digit(digits):
     points=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=2, max_size=5),
     pen=st.floats(0.04, 0.2),
 )
+@example(side=64, dark_on_light=False, points=[(0.0, 1.0), (0.0, 0.0), (1.0, 0.0)], pen=0.125)  # along two edges
+@example(side=200, dark_on_light=True, points=[(0.0, 1.0), (0.0, 0.0), (1.0, 0.0)], pen=0.125)  # (as a desk lies)
+@example(side=100, dark_on_light=False, points=[(1.0, 0.0), (0.0, 0.0), (0.0, 1.0), (1.0, 1.0)], pen=0.2)  # three
 def test_every_inked_image_gets_an_answer(side, dark_on_light, points, pen):
-    """Any visible stroke, anywhere, at any size, is read as some digit: None is for blank images."""
+    """Any visible stroke, anywhere, at any size, is read as some digit: None is for blank images.
+    A stroke along the frame too: it holds two or three of its edges, where the paper's tone is
+    looked for."""
     scale = side - 1
     if max(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in pairwise(points)) * scale < 2:
         points = [(0.2, 0.2), (0.8, 0.8)]  # the stroke must be longer than a dot
