@@ -19,6 +19,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from digitpad.preprocess import stroke_width
+
 NARROWEST = 0.12  # a piece narrower than this share of the line's height is no digit (a 1 is ~0.15)
 WIDEST = 1.5  # nor is one wider than this share
 ONE_WIDE = 1.2  # a lone region no wider than this share of its height is one digit (a wide 5 or 0)
@@ -201,14 +203,6 @@ def _too_wide(piece: np.ndarray, height: float) -> float:
     return max(0.0, (cols[-1] - cols[0] + 1) / tall - WIDE) * 3
 
 
-def pen_width(ink: np.ndarray) -> float:
-    """The pen's width in ``ink``: the median height of its strokes' runs down the columns."""
-    strokes = np.pad(ink > STROKE * max(float(ink.max()), 1e-6), ((1, 1), (0, 0)))
-    edges = np.diff(strokes.astype(np.int8), axis=0).T  # columns x rows: 1 where a run starts, -1 after it ends
-    runs = np.nonzero(edges == -1)[1] - np.nonzero(edges == 1)[1]
-    return float(np.median(runs)) if runs.size else 1.0
-
-
 def without_stubs(piece: np.ndarray, height: float, pen: float, left: bool, right: bool) -> tuple[int, np.ndarray]:
     """``piece`` without the stub of a joint that a cut through it left at its ``left`` or
     ``right`` side: the columns from that side in which the ink is one thin stroke (no thicker
@@ -220,8 +214,7 @@ def without_stubs(piece: np.ndarray, height: float, pen: float, left: bool, righ
     inked = np.flatnonzero(strokes.any(axis=0))
     if inked.size == 0 or not (left or right):
         return 0, piece
-    runs = np.count_nonzero(strokes[1:] & ~strokes[:-1], axis=0) + strokes[0]
-    thin = (runs == 1) & (np.count_nonzero(strokes, axis=0) <= STUB_THICK * pen)
+    thin = (crossings(piece) == 1) & (np.count_nonzero(strokes, axis=0) <= STUB_THICK * pen)
     first, last = int(inked[0]), int(inked[-1]) + 1
     start, stop = first, last
     if left:
@@ -294,7 +287,7 @@ def _ways(ink: np.ndarray, height: float, cuts: list[np.ndarray], options: list[
           through: list[bool]) -> dict[tuple[int, int], list[tuple[bytes, int, np.ndarray]]]:
     """The ways to read each span of ``options``, as (key, first column, piece): as cut, and
     without the stubs its cuts leave where they pass ``through`` ink."""
-    pen = pen_width(ink)
+    pen = stroke_width(ink, STROKE * float(ink.max()))
     ways = {}
     for a, b in options:
         start, cut = piece(ink, cuts[a], cuts[b])

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from digitpad import touching
+from digitpad.preprocess import stroke_width
 
 
 def sure_of_widths(low: int, high: int):
@@ -139,10 +140,10 @@ def test_the_stubs_a_cut_through_a_cursive_tie_leaves_are_not_read_as_part_of_th
 
 
 def test_only_a_thin_stroke_at_a_cut_side_is_a_stub():
-    """The stub goes from the side a cut made, not from the region's own ends, and never the
-    digit itself: a thin stroke all the way across (a 1 lying down, a dash) stays."""
+    """A stub is the thin columns at a side a cut made: not the ring's own side on the other, nor
+    a thin stroke all the way across (a dash), which would leave nothing."""
     ring = tied_rings()[:, :16]  # the first ring and 4 px of the tie
-    pen = touching.pen_width(ring)
+    pen = stroke_width(ring, touching.STROKE)
     assert touching.without_stubs(ring, 30, pen, left=False, right=True)[1].shape[1] == 12
     assert touching.without_stubs(ring, 30, pen, left=True, right=False)[1] is ring
     bar = np.zeros((30, 16), np.float32)
