@@ -52,8 +52,8 @@ STACK_GAP = 0.3  # ...at most this share of the tallest part apart: one digit
 class Region:
     """One digit, or touching digits: its box in the input's pixels, its ink (white on black, 0-1
     or uint8 0-255, at the scale the picture was analysed at), the height of its line's digits
-    there and where the line lies (``line``: its digits' median top and bottom, in the input's
-    pixels, as the box). ``kept_at``, for one of several readings of a digit: read at least this
+    there and, on a photo, where the line lies (``line``: its digits' median top and bottom, in the
+    input's pixels, as the box). ``kept_at``, for one of several readings of a digit: read at least this
     surely, this reading is kept whatever the others say. ``small``: far shorter than the tallest digit on the
     photo, so a digit only if it looks like one (``recognizer.is_small_digit``)."""
 
@@ -105,8 +105,7 @@ def _drawn_digits(gray: np.ndarray) -> list[Region]:
     regions = []
     for region in _regions(strength, mask, 1.0, is_photo=False, side=max(gray.shape)):
         x0, y0, x1, y1 = region.box
-        line = None if region.line is None else (region.line[0] + top, region.line[1] + top)
-        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink, region.line_height, line))
+        regions.append(Region((x0 + left, y0 + top, x1 + left, y1 + top), region.ink, region.line_height))
     return regions
 
 
@@ -140,7 +139,8 @@ def _regions(strength: np.ndarray, mask: np.ndarray, scale: float, is_photo: boo
     regions = []
     for line, digits in _reading_order(groups):  # (measured by its own parts, not the marks joined to it)
         height = float(np.median([box[3] - box[1] for box, _ in digits]))
-        span = tuple(float(np.median([box[side] for box, _ in digits])) / scale for side in (1, 3))
+        span = tuple(float(np.median([box[side] for box, _ in digits])) / scale for side in (1, 3)) \
+            if is_photo else None  # (on a canvas every stroke is meant, wherever it lies on the line)
         for (left, top, right, bottom), ids in line:
             inked = np.isin(labels[top:bottom, left:right], ids)
             ink = np.where(inked, strength[top:bottom, left:right], 0).astype(np.float32)

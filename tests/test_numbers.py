@@ -166,6 +166,17 @@ def test_a_mark_written_above_the_line_is_read_with_its_line():
     assert all(region.line == digits[0].line for region in regions)
 
 
+def test_a_small_digit_drawn_at_mid_height_on_the_canvas_is_kept():
+    """On a canvas every stroke is meant: a digit drawn small, floating above the line's bottom,
+    is read, where on a photo it would be taken for a dash or an "="."""
+    canvas = Image.new("L", (560, 300), 255)
+    pen = ImageDraw.Draw(canvas)
+    for left, digit in ((30, 4), (200, 1), (290, 4)):
+        write(pen, digit, (left, 50, 200), 16)
+    write(pen, 7, (460, 90, 110), 12)
+    assert len(digitpad.read_digits(canvas)) == 4
+
+
 def test_an_open_four_of_two_strokes_side_by_side_is_one_digit():
     page = Image.new("L", (330, 130), 235)
     pen = ImageDraw.Draw(page)
