@@ -49,9 +49,14 @@ def to_uint8_gray(pixels: np.ndarray) -> np.ndarray:
     return (np.clip(gray, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
 
 
+def edges(gray: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The picture's four edges: top and bottom rows, left and right columns."""
+    return gray[0], gray[-1], gray[:, 0], gray[:, -1]
+
+
 def background_level(gray: np.ndarray) -> int:
     """The background's gray level: the median of the border pixels."""
-    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    border = np.concatenate(edges(gray))
     middle = border.size // 2
     return int(np.partition(border, middle)[middle])  # the median, without np.median's overhead
 

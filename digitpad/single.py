@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from digitpad.photo import HALF, MIN_INK, otsu_threshold
-from digitpad.preprocess import SIZE, background_level, flat_background, ink_map, is_clean, stroke_width
+from digitpad.preprocess import SIZE, background_level, edges, flat_background, ink_map, is_clean, stroke_width
 from digitpad.segment import SPECK, WORK_SIDE, Box, Region, find_digits, with_margin
 
 SMALLEST_SIDE = 64  # smaller pictures (8x8, 16x16, 28x28 digits) are digit crops, enlarged first
@@ -111,7 +111,7 @@ def crop_readings(gray: np.ndarray) -> list[Region]:
     measured on paper. A clean digit as large as MNIST's, on a clear background (an MNIST image),
     is taken as it is."""
     middle = (int(gray.max()) + int(gray.min())) / 2
-    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    border = np.concatenate(edges(gray))
     light = float(np.count_nonzero(border > middle)) / border.size
     sliver = min(gray.shape) <= SLIVER
     clear_border = light in (0.0, 1.0) and not sliver
@@ -222,8 +222,7 @@ def whole_ink(gray: np.ndarray) -> np.ndarray | None:
 def _desk_around(gray: np.ndarray) -> bool:
     """Two edges of the picture or more mostly dark: a desk around a page (a digit touching the
     frame may run along one edge, and darkens the others only in places)."""
-    edges = (gray[0], gray[-1], gray[:, 0], gray[:, -1])
-    return sum(np.count_nonzero(edge < 128) >= edge.size // 2 for edge in edges) >= 2
+    return _edges_mostly(gray, lambda edge: edge < 128) >= 2
 
 
 def _inked_edges(gray: np.ndarray) -> int:
@@ -232,6 +231,9 @@ def _inked_edges(gray: np.ndarray) -> int:
     or a shadow does not."""
     typical = float(np.median(gray[::4, ::4]))
     room = max(typical, 255 - typical)
-    edges = (gray[0], gray[-1], gray[:, 0], gray[:, -1])
-    return sum(np.count_nonzero(np.abs(edge.astype(np.float32) - typical) > INKED * room) >= edge.size // 2
-               for edge in edges)
+    return _edges_mostly(gray, lambda edge: np.abs(edge.astype(np.float32) - typical) > INKED * room)
+
+
+def _edges_mostly(gray: np.ndarray, holds) -> int:
+    """How many of the picture's edges ``holds`` (a test of each pixel) is true for, mostly."""
+    return sum(np.count_nonzero(holds(edge)) >= edge.size // 2 for edge in edges(gray))
