@@ -4,6 +4,7 @@
     python train_model.py --data ../shared/mnist --preset quick --out /tmp/quick.keras   # the menu's quick one
     python train_model.py --data ../shared/mnist --limit 3000 --epochs 1 --out /tmp/quick.keras
     python train_model.py --data ../shared/mnist --export-only   # the bundled .keras exported again
+    python train_model.py --data ../shared/mnist --average A.keras B.keras --out /tmp/ab.keras  # their mean
 """
 
 import argparse
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from digitpad import assets
 from digitpad.data import DataError, load_mnist
-from digitpad.model_card import measured, merge_cards, model_card, plot_history, read_card, write_card
+from digitpad.model_card import average_cards, measured, merge_cards, model_card, plot_history, read_card, write_card
 from digitpad.train_config import ARCHITECTURES, PRESETS, Hooks, Progress
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -41,6 +42,9 @@ parser.add_argument("--initial", help="continue training this .keras model inste
 parser.add_argument("--out", type=Path, default=assets.BUNDLED_MODEL, help="where the .keras model goes")
 parser.add_argument("--export-only", action="store_true",
                     help="no training: export the --out model for the app again, and measure it anew")
+parser.add_argument("--average", nargs="+", metavar="MODEL",
+                    help="no training: save as --out the weight-by-weight mean of these .keras models "
+                         "(of one architecture, best fine-tuned from one ancestor), exported and measured")
 args = parser.parse_args()
 
 try:
@@ -59,6 +63,21 @@ if args.export_only:  # the card keeps how the model was trained; what it says o
     evaluation = training.evaluate(Predictor(exported), data.x_test, data.y_test)
     write_card({**read_card(args.out), **measured(evaluation, export.RUNTIME)}, args.out.with_suffix(".json"))
     print(f"Exported {exported}: {evaluation.accuracy:.4%} on the MNIST test set through recognize()'s path")
+    sys.exit(0)
+
+if args.average:  # a "model soup": no training; the card says what was averaged
+    from digitpad import model as models  # noqa: E402
+
+    try:
+        averaged = models.average([models.load(path) for path in args.average])
+    except ValueError as error:
+        sys.exit(f"train_model.py: {error}")
+    saved = export.save(averaged, args.out)
+    evaluation = training.evaluate(Predictor(saved.tflite), data.x_test, data.y_test)
+    card = {**average_cards([read_card(path) for path in args.average]), **measured(evaluation, saved.runtime)}
+    write_card(card, saved.keras.with_suffix(".json"))
+    print(f"Saved {saved.keras} (the mean of {len(args.average)} models), {saved.tflite.name}:"
+          f" {evaluation.accuracy:.4%} on the MNIST test set through recognize()'s path")
     sys.exit(0)
 
 RECIPE = ("architecture", "epochs", "batch_size", "limit", "seed", "augment", "augment_scale", "real_world",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -119,6 +120,23 @@ def build(architecture: str) -> keras.Model:
         raise ValueError(
             f"Unknown architecture {architecture!r}: choose from {', '.join(ARCHITECTURES)}."
         ) from None
+
+
+def average(models: Sequence[keras.Model]) -> keras.Model:
+    """The first of ``models`` with each weight (batch-norm statistics too) the mean of that weight
+    over all of them: a "model soup". Models fine-tuned from one ancestor stay close enough for
+    their mean to read about as their ensemble does, at one model's cost.
+
+    Raises ValueError unless all the models have the same weights' shapes."""
+    if not models:
+        raise ValueError("No models to average.")
+    shapes = [[tuple(weight.shape) for weight in model.weights] for model in models]
+    if any(other != shapes[0] for other in shapes[1:]):
+        raise ValueError("Only models of one architecture can be averaged: their weights differ in shape.")
+    first = models[0]
+    for index, weight in enumerate(first.weights):
+        weight.assign(sum(model.weights[index].numpy() for model in models) / len(models))
+    return first
 
 
 def load(path: str | os.PathLike) -> keras.Model:

@@ -82,6 +82,16 @@ def merge_cards(earlier: dict, later: dict) -> dict:
     }
 
 
+def average_cards(cards: list[dict]) -> dict:
+    """The card of a model averaged from models with these ``cards`` (``model.average``): the
+    first's, with what each averaged model was (epochs, stages, last seed, test accuracy)."""
+    def summary(card: dict) -> dict:
+        return {"epochs": card.get("epochs"), "stages": len(card.get("stages", [card.get("config")])),
+                "last_seed": card.get("config", {}).get("seed"), "test_accuracy": card.get("test_accuracy")}
+
+    return {**cards[0], "averaged_from": [summary(card) for card in cards]}
+
+
 def _versions() -> dict[str, str]:
     """The versions that trained and exported a model (read from the installed packages' metadata)."""
     return {"python": platform.python_version(),

@@ -2,6 +2,8 @@
 
 import json
 import queue
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -18,7 +20,7 @@ from digitpad.atomic import write_atomically  # noqa: E402
 from digitpad.model_card import merge_cards, model_card, plot_history, read_card, write_card  # noqa: E402
 from digitpad.runtime import ModelError, Predictor  # noqa: E402
 from digitpad.train_config import Cancelled, Hooks, TrainConfig  # noqa: E402
-from tests.helpers import SLICE, boxed_four, draw  # noqa: E402
+from tests.helpers import ROOT, SLICE, boxed_four, draw  # noqa: E402
 
 QUICK = TrainConfig(architecture="cnn", epochs=1, batch_size=64, seed=1)
 
@@ -278,3 +280,27 @@ def test_a_tensorflow_failure_is_told_in_words(tmp_path, monkeypatch):
     out_of_memory = tf.errors.ResourceExhaustedError(None, None, "Graph execution error:\n\nOOM")
     assert jobs.tensorflow_failure(out_of_memory).startswith("the computer ran out of memory.")
     assert jobs.tensorflow_failure(ValueError("plain")) is None
+
+
+def test_an_average_of_models_holds_the_mean_of_each_weight():
+    keras.utils.set_random_seed(3)
+    first, second = models.build("small_cnn"), models.build("small_cnn")
+    means = [(a + b) / 2 for a, b in zip(first.get_weights(), second.get_weights(), strict=True)]
+    averaged = models.average([first, second])
+    for got, want in zip(averaged.get_weights(), means, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-6)
+    with pytest.raises(ValueError, match="one architecture"):
+        models.average([models.build("small_cnn"), models.build("mlp")])
+
+
+def test_train_model_averages_models_exports_and_measures_the_mean(trained, mnist_slice, tmp_path):
+    _, keras_path, _, _ = trained
+    out = tmp_path / "soup.keras"
+    done = subprocess.run([sys.executable, "train_model.py", "--data", str(SLICE), "--average", str(keras_path),
+                           str(keras_path), "--out", str(out)], check=False, capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    card = read_card(out)
+    assert len(card["averaged_from"]) == 2 and card["test_accuracy"] > 0.8
+    images = training.to_model_input(mnist_slice.x_test[:100])  # a model's mean with itself is itself
+    np.testing.assert_allclose(Predictor(out.with_suffix(".tflite")).predict(images),
+                               Predictor(keras_path.with_suffix(".tflite")).predict(images), atol=1e-5)
